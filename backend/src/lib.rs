@@ -1,0 +1,2 @@
+//! `wasm_runtime_layer` backend for Pyodide.
+#![warn(missing_docs)]
