@@ -1,0 +1,1 @@
+//! Generated bindings (filled in by the macro work).

@@ -1,0 +1,1 @@
+//! Mechanics of reaching JS.
