@@ -1,0 +1,70 @@
+// Runs Python test files inside real Pyodide (npm `pyodide`, pinned in
+// package-lock.json) under Node, against Rust extension modules built for
+// wasm32-unknown-emscripten.
+//
+// usage: node run.mjs --ext <name>=<path.so> [--ext ...] [--env K=V ...] <test.py | dir> ...
+//
+// Each extension is written into site-packages under the interpreter's own
+// extension suffix, so `import <name>` loads it through Pyodide's dynamic
+// loader exactly as an installed wheel would. The Python side (harness.py)
+// prints one line per test and a final "N passed, N failed" line; this script
+// exits non-zero when anything failed or nothing ran.
+import { loadPyodide } from "pyodide";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function parseArgs(argv) {
+  const opts = { exts: [], env: {}, tests: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--ext") {
+      const [name, path] = argv[++i].split("=");
+      opts.exts.push({ name, path: resolve(path) });
+    } else if (arg === "--env") {
+      const [k, ...v] = argv[++i].split("=");
+      opts.env[k] = v.join("=");
+    } else {
+      opts.tests.push(resolve(arg));
+    }
+  }
+  return opts;
+}
+
+function collectTests(paths) {
+  const files = [];
+  for (const p of paths) {
+    if (statSync(p).isDirectory()) {
+      for (const f of readdirSync(p).sort()) {
+        if (f.startsWith("test_") && f.endsWith(".py")) files.push(join(p, f));
+      }
+    } else {
+      files.push(p);
+    }
+  }
+  return files;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const pyodide = await loadPyodide({ env: opts.env });
+const [sitePackages, suffix] = pyodide.runPython(
+  "import site, importlib.machinery as m; (site.getsitepackages()[0], m.EXTENSION_SUFFIXES[0])"
+).toJs();
+
+for (const ext of opts.exts) {
+  pyodide.FS.writeFile(`${sitePackages}/${ext.name}${suffix}`, readFileSync(ext.path));
+}
+pyodide.FS.mkdirTree("/harness");
+pyodide.FS.writeFile("/harness/harness.py", readFileSync(join(here, "harness.py")));
+const files = collectTests(opts.tests);
+for (const f of files) {
+  pyodide.FS.writeFile(`/harness/${basename(f)}`, readFileSync(f));
+}
+
+const harness = pyodide.pyimport("sys");
+harness.path.insert(0, "/harness");
+const run = pyodide.pyimport("harness").run;
+const failed = await run(files.map((f) => basename(f, ".py")));
+process.exit(failed ? 1 : 0);
