@@ -1,1 +1,48 @@
-fn main() {}
+//! Project tasks, run as `cargo xtask <task>` (alias in `.cargo/config.toml`).
+//!
+//! Every task sets up what it needs on a fresh machine first: the
+//! `wasm32-unknown-emscripten` Rust target and the pinned npm packages.
+
+mod command;
+mod pyodide;
+mod setup;
+
+use anyhow::{Result, bail};
+
+const USAGE: &str = "usage: cargo xtask <task>
+
+tasks:
+  test       native tests (cargo test --workspace), then the real-Pyodide suite
+  pyodide    only the real-Pyodide suite
+  demo       build the demo extension for Pyodide and run it under Node";
+
+fn main() {
+    if let Err(err) = run() {
+        eprintln!("xtask: {err:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(task) = args.first() else {
+        println!("{USAGE}");
+        return Ok(());
+    };
+    match task.as_str() {
+        "test" => {
+            setup::all()?;
+            command::cargo(&["test", "--workspace"], &[])?;
+            pyodide::test()
+        }
+        "pyodide" => {
+            setup::all()?;
+            pyodide::test()
+        }
+        "demo" => {
+            setup::all()?;
+            pyodide::demo()
+        }
+        other => bail!("unknown task `{other}`\n\n{USAGE}"),
+    }
+}

@@ -1,0 +1,29 @@
+//! Installs what the tasks need on a fresh machine (idempotent).
+
+use crate::command::{output, root, run};
+use anyhow::Result;
+
+/// The Rust target Pyodide extensions are built for.
+pub const TARGET: &str = "wasm32-unknown-emscripten";
+
+/// Installs the Rust target and the pinned npm packages.
+pub fn all() -> Result<()> {
+    rust_target()?;
+    npm_packages()
+}
+
+fn rust_target() -> Result<()> {
+    let installed = output("rustup", &["target", "list", "--installed"])?;
+    if !installed.lines().any(|line| line.trim() == TARGET) {
+        run("rustup", &["target", "add", TARGET], &root(), &[])?;
+    }
+    Ok(())
+}
+
+fn npm_packages() -> Result<()> {
+    let harness = root().join("tests/pyodide");
+    if !harness.join("node_modules/pyodide/pyodide.asm.wasm").exists() {
+        run("npm", &["ci", "--no-audit", "--no-fund"], &harness, &[])?;
+    }
+    Ok(())
+}
