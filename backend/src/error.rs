@@ -1,0 +1,237 @@
+//! Errors: traps, Wasm exceptions and JS errors, each a typed error that
+//! `anyhow::Error::downcast_ref` finds.
+
+use crate::glue::glue;
+use crate::value::from_js;
+use crate::{Engine, store::StoreInner};
+use pyo3::prelude::*;
+use std::fmt;
+use wasm_runtime_layer::ValType;
+use wasm_runtime_layer::backend::Val;
+
+/// Why Wasm execution trapped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TrapCode {
+    /// An `unreachable` instruction was executed.
+    Unreachable,
+    /// A memory access was out of bounds.
+    MemoryOutOfBounds,
+    /// A table access was out of bounds.
+    TableOutOfBounds,
+    /// Integer division or remainder by zero.
+    IntegerDivisionByZero,
+    /// Integer overflow (`i32.div_s` of `INT_MIN / -1`).
+    IntegerOverflow,
+    /// A float-to-integer conversion of NaN or an out-of-range value.
+    BadConversionToInteger,
+    /// `call_indirect` reached a null entry or a function of another type.
+    ///
+    /// V8 reports both cases with one message ("null function or function
+    /// signature mismatch"), so the JS engine does not let us tell them apart.
+    IndirectCallToNullOrBadSignature,
+    /// A null reference was dereferenced.
+    NullReference,
+    /// The call stack was exhausted.
+    StackOverflow,
+    /// Any other trap the engine reported.
+    Other,
+}
+
+impl TrapCode {
+    /// Classifies an engine `RuntimeError` message.
+    pub fn from_message(message: &str) -> Self {
+        let m = message.to_ascii_lowercase();
+        if m.contains("unreachable") {
+            Self::Unreachable
+        } else if m.contains("memory access out of bounds") || m.contains("out of bounds memory") {
+            Self::MemoryOutOfBounds
+        } else if m.contains("table index is out of bounds") || m.contains("out of bounds table") || m.contains("table access") {
+            Self::TableOutOfBounds
+        } else if m.contains("divide by zero") || m.contains("remainder by zero") {
+            Self::IntegerDivisionByZero
+        } else if m.contains("divide result unrepresentable") || m.contains("integer overflow") {
+            Self::IntegerOverflow
+        } else if m.contains("unrepresentable in integer range") || m.contains("invalid conversion") {
+            Self::BadConversionToInteger
+        } else if m.contains("signature mismatch") || m.contains("null function") || m.contains("indirect call") {
+            Self::IndirectCallToNullOrBadSignature
+        } else if m.contains("dereferencing a null") || m.contains("null reference") {
+            Self::NullReference
+        } else if m.contains("call stack") || m.contains("too much recursion") {
+            Self::StackOverflow
+        } else {
+            Self::Other
+        }
+    }
+}
+
+impl fmt::Display for TrapCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Unreachable => "unreachable executed",
+            Self::MemoryOutOfBounds => "out of bounds memory access",
+            Self::TableOutOfBounds => "out of bounds table access",
+            Self::IntegerDivisionByZero => "integer divide by zero",
+            Self::IntegerOverflow => "integer overflow",
+            Self::BadConversionToInteger => "invalid conversion to integer",
+            Self::IndirectCallToNullOrBadSignature => "indirect call to null or to a function of another type",
+            Self::NullReference => "null reference",
+            Self::StackOverflow => "call stack exhausted",
+            Self::Other => "trap",
+        })
+    }
+}
+
+/// Wasm execution trapped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Trap {
+    /// What kind of trap.
+    pub code: TrapCode,
+    /// The engine's own message.
+    pub message: String,
+}
+
+impl fmt::Display for Trap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "wasm trap: {} ({})", self.code, self.message)
+    }
+}
+
+impl std::error::Error for Trap {}
+
+/// A `WebAssembly.Exception` thrown by Wasm that nothing caught.
+#[derive(Clone)]
+pub struct WasmException {
+    /// The JS exception object.
+    pub exception: Py<PyAny>,
+    /// The exception's tag, when the store knows it (an exported tag).
+    pub tag: Option<Py<PyAny>>,
+    /// The payload values, decoded with the tag's types when the tag is known.
+    pub payload: Option<Vec<Val<Engine>>>,
+}
+
+impl fmt::Debug for WasmException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WasmException")
+            .field("tag_known", &self.tag.is_some())
+            .field("payload_len", &self.payload.as_ref().map(Vec::len))
+            .finish()
+    }
+}
+
+impl fmt::Display for WasmException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.payload {
+            Some(values) => write!(f, "uncaught wasm exception with {} payload value(s)", values.len()),
+            None => f.write_str("uncaught wasm exception with an unknown tag"),
+        }
+    }
+}
+
+impl std::error::Error for WasmException {}
+
+/// A JS error that is not a trap, e.g. a `CompileError`, `LinkError` or `TypeError`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsError {
+    /// The JS error's `name` (`CompileError`, `LinkError`, `TypeError`, `RangeError`, ...).
+    pub name: String,
+    /// The JS error's `message`.
+    pub message: String,
+}
+
+impl fmt::Display for JsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.name, self.message)
+    }
+}
+
+impl std::error::Error for JsError {}
+
+/// A Wasm object used with a store it does not belong to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WrongStore;
+
+impl fmt::Display for WrongStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("object used with a store it does not belong to")
+    }
+}
+
+impl std::error::Error for WrongStore {}
+
+thread_local! {
+    /// The error of the host function that failed last, waiting to be
+    /// returned by the `Func::call` that its JS exception unwinds to.
+    static PENDING_HOST_ERROR: std::cell::RefCell<Option<anyhow::Error>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Parks a host function's error until the enclosing call returns it.
+pub(crate) fn park_host_error(err: anyhow::Error) {
+    PENDING_HOST_ERROR.with(|slot| *slot.borrow_mut() = Some(err));
+}
+
+/// Drops any parked host error (at the start of a call).
+pub(crate) fn clear_host_error() {
+    PENDING_HOST_ERROR.with(|slot| slot.borrow_mut().take());
+}
+
+fn take_host_error() -> Option<anyhow::Error> {
+    PENDING_HOST_ERROR.with(|slot| slot.borrow_mut().take())
+}
+
+/// Turns what a JS operation raised into the backend's typed error.
+///
+/// A host function's own error comes back unchanged (still downcastable).
+pub(crate) fn from_py_err<T>(py: Python<'_>, err: PyErr, store: Option<&mut StoreInner<T>>) -> anyhow::Error {
+    if let Some(host) = take_host_error() {
+        return host;
+    }
+    match classify(py, &err, store) {
+        Ok(Some(typed)) => typed,
+        Ok(None) => anyhow::anyhow!("{err}"),
+        Err(inner) => anyhow::anyhow!("{err} (while classifying it: {inner})"),
+    }
+}
+
+/// The typed error for a `JsException`, or `None` for a Python exception.
+fn classify<T>(py: Python<'_>, err: &PyErr, store: Option<&mut StoreInner<T>>) -> PyResult<Option<anyhow::Error>> {
+    let value = err.value(py);
+    if !crate::pyodide_ffi::is_js_exception(py, value)? {
+        return Ok(None);
+    }
+    let glue = glue(py)?;
+    let described = glue.describe_error.bind(py).call1((value,))?;
+    let (kind, message): (String, String) = described.extract()?;
+    Ok(Some(match kind.as_str() {
+        "RuntimeError" => Trap { code: TrapCode::from_message(&message), message }.into(),
+        "RangeError" if message.contains("call stack") => {
+            Trap { code: TrapCode::StackOverflow, message }.into()
+        }
+        "Exception" => exception(py, value, store)?.into(),
+        _ => JsError { name: kind, message }.into(),
+    }))
+}
+
+/// Decodes a `WebAssembly.Exception` with the tags the store knows.
+fn exception<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: Option<&mut StoreInner<T>>) -> PyResult<WasmException> {
+    let mut found = WasmException { exception: value.clone().unbind(), tag: None, payload: None };
+    let Some(store) = store else { return Ok(found) };
+    let glue = glue(py)?;
+    let tags: Vec<(Py<PyAny>, Vec<ValType>)> = store.tags.clone();
+    for (tag, types) in tags {
+        let payload = glue.exception_payload.bind(py).call1((value, tag.bind(py), types.len()))?;
+        if crate::pyodide_ffi::is_null(py, &payload)? {
+            continue;
+        }
+        let mut values = Vec::with_capacity(types.len());
+        for (item, ty) in crate::js::iterate(&payload)?.iter().zip(&types) {
+            values.push(from_js(py, item, *ty, store).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?);
+        }
+        found.tag = Some(tag);
+        found.payload = Some(values);
+        break;
+    }
+    Ok(found)
+}

@@ -1,0 +1,87 @@
+//! `Global`: a `WebAssembly.Global`.
+
+use crate::bindings;
+use crate::error::{WrongStore, from_py_err};
+use crate::glue::glue;
+use crate::store::StoreId;
+use crate::value::{check_type, from_js, to_js, type_code, zero};
+use crate::Engine;
+use anyhow::{Result, bail};
+use pyo3::prelude::*;
+use wasm_runtime_layer::GlobalType;
+use wasm_runtime_layer::backend::{AsContext, AsContextMut, Val, WasmGlobal};
+
+/// A global variable.
+#[derive(Clone, Debug)]
+pub struct Global {
+    js: bindings::Global,
+    ty: GlobalType,
+    store: StoreId,
+}
+
+impl Global {
+    /// The JS `WebAssembly.Global`.
+    pub(crate) fn js(&self) -> &bindings::Global {
+        &self.js
+    }
+
+    /// The global's type.
+    pub(crate) fn ty_ref(&self) -> &GlobalType {
+        &self.ty
+    }
+
+    /// A global exported by an instance.
+    pub(crate) fn from_js(value: &Bound<'_, PyAny>, ty: GlobalType, store: StoreId) -> Self {
+        Self { js: bindings::Global::from_js_unchecked(value.clone().unbind()), ty, store }
+    }
+}
+
+impl WasmGlobal<Engine> for Global {
+    /// Makes a global. Values the JS API cannot hold (v128) give a global
+    /// whose `get` returns zero and whose `set` is an error.
+    fn new(mut ctx: impl AsContextMut<Engine>, value: Val<Engine>, mutable: bool) -> Self {
+        let store = ctx.as_context_mut().inner.id;
+        let ty = GlobalType::new(value.ty(), mutable);
+        let js = Python::attach(|py| -> Result<Py<PyAny>> {
+            let initial = to_js(py, &value)?;
+            let code = type_code(value.ty()).to_string();
+            Ok(glue(py)?.new_global.bind(py).call1((code, mutable, initial))?.unbind())
+        })
+        .unwrap_or_else(|_| Python::attach(|py| py.None()));
+        Self { js: bindings::Global::from_js_unchecked(js), ty, store }
+    }
+
+    fn ty(&self, _ctx: impl AsContext<Engine>) -> GlobalType {
+        self.ty
+    }
+
+    fn set(&self, mut ctx: impl AsContextMut<Engine>, new_value: Val<Engine>) -> Result<()> {
+        if ctx.as_context_mut().inner.id != self.store {
+            return Err(WrongStore.into());
+        }
+        if !self.ty.mutable() {
+            bail!("cannot set an immutable global");
+        }
+        check_type(&new_value, self.ty.content(), "the new value")?;
+        Python::attach(|py| {
+            let value = to_js(py, &new_value)?;
+            let code = type_code(self.ty.content()).to_string();
+            glue(py)?
+                .set_global
+                .bind(py)
+                .call1((self.js.as_js().bind(py), code, value))
+                .map_err(|err| from_py_err::<()>(py, err, None))?;
+            Ok(())
+        })
+    }
+
+    /// Reads the global; if JS fails (a v128 global), returns the type's zero.
+    fn get(&self, mut ctx: impl AsContextMut<Engine>) -> Val<Engine> {
+        let ctx = ctx.as_context_mut();
+        Python::attach(|py| -> Result<Val<Engine>> {
+            let value = self.js.value(py)?;
+            from_js(py, &value, self.ty.content(), ctx.inner)
+        })
+        .unwrap_or_else(|_| zero(self.ty.content()))
+    }
+}

@@ -1,0 +1,254 @@
+// The backend's JavaScript side, evaluated once per Pyodide by `glue.rs`.
+//
+// Everything here works on plain JS values so that one Python→JS crossing does
+// all the conversions of an operation. Value types travel as one-letter codes:
+//   i = i32, I = i64 (BigInt), f = f32, F = f64, v = v128, r = funcref, x = externref
+(() => {
+  "use strict";
+
+  // ---- Wasm binary encoding of the tiny per-signature "re-export" module ----
+
+  const TYPE_BYTES = { i: 0x7f, I: 0x7e, f: 0x7d, F: 0x7c, v: 0x7b, r: 0x70, x: 0x6f };
+
+  function uleb(n, out) {
+    do {
+      let byte = n & 0x7f;
+      n >>>= 7;
+      if (n !== 0) byte |= 0x80;
+      out.push(byte);
+    } while (n !== 0);
+  }
+
+  function section(id, body, out) {
+    out.push(id);
+    uleb(body.length, out);
+    for (const b of body) out.push(b);
+  }
+
+  function name(s, out) {
+    const bytes = new TextEncoder().encode(s);
+    uleb(bytes.length, out);
+    for (const b of bytes) out.push(b);
+  }
+
+  // (module (import "m" "f" (func (type 0))) (export "f" (func 0)))
+  function reexportModuleBytes(params, results) {
+    const type = [0x01, 0x60];
+    uleb(params.length, type);
+    for (const c of params) type.push(TYPE_BYTES[c]);
+    uleb(results.length, type);
+    for (const c of results) type.push(TYPE_BYTES[c]);
+    const imports = [0x01];
+    name("m", imports);
+    name("f", imports);
+    imports.push(0x00, 0x00);
+    const exports = [0x01];
+    name("f", exports);
+    exports.push(0x00, 0x00);
+    const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+    section(1, type, out);
+    section(2, imports, out);
+    section(7, exports, out);
+    return new Uint8Array(out);
+  }
+
+  const reexportModules = new Map();
+  function reexportModule(sig) {
+    let module = reexportModules.get(sig);
+    if (module === undefined) {
+      const [params, results] = sig.split(":");
+      module = new WebAssembly.Module(reexportModuleBytes(params, results));
+      reexportModules.set(sig, module);
+    }
+    return module;
+  }
+
+  // Passing `f` through an import of signature `sig` and back out of an export
+  // turns a JS function into a Wasm function of that type, and fails with a
+  // LinkError when `f` is a Wasm function of another type.
+  function reexport(f, sig) {
+    return new WebAssembly.Instance(reexportModule(sig), { m: { f } }).exports.f;
+  }
+
+  // ---- Function types: Wasm functions carry no type reflection in the JS API ----
+
+  // Wasm function -> signature string ("params:results").
+  const funcSigs = new WeakMap();
+
+  function registerFunc(f, sig) {
+    funcSigs.set(f, sig);
+    return f;
+  }
+
+  // The signature of a Wasm function, from the registry or by probing the
+  // candidate signatures (those with as many parameters as `f.length`).
+  function funcSig(f, candidates) {
+    const known = funcSigs.get(f);
+    if (known !== undefined) return known;
+    for (const sig of candidates) {
+      if (sig.indexOf(":") !== f.length) continue;
+      try {
+        reexport(f, sig);
+      } catch (e) {
+        continue;
+      }
+      funcSigs.set(f, sig);
+      return sig;
+    }
+    return null;
+  }
+
+  // ---- Values ----
+
+  const EXTERNREF = Symbol("pyodide_runtime_layer.externref");
+
+  function newExternRef(id) {
+    return Object.freeze(Object.create(null, { [EXTERNREF]: { value: id } }));
+  }
+
+  // The id of one of our externref wrappers, or -1 for any other JS value.
+  function externRefId(v) {
+    return v !== null && typeof v === "object" && EXTERNREF in v ? v[EXTERNREF] : -1;
+  }
+
+  // Python values as Pyodide hands them over -> the JS value Wasm expects.
+  function toWasm(code, v) {
+    switch (code) {
+      case "I":
+        return BigInt(v);
+      case "r":
+      case "x":
+        return v === undefined ? null : v;
+      default:
+        return v;
+    }
+  }
+
+  function argsToWasm(params, args) {
+    const out = new Array(params.length);
+    for (let i = 0; i < params.length; i++) out[i] = toWasm(params[i], args[i]);
+    return out;
+  }
+
+  // ---- Calls ----
+
+  // Calls `f`; always returns the results as an array.
+  function callExport(f, params, nresults, args) {
+    const r = f(...argsToWasm(params, args));
+    if (nresults === 0) return [];
+    if (nresults === 1) return [r];
+    return Array.from(r);
+  }
+
+  // A Wasm function of signature `sig` that calls the Python callable `py`.
+  // `py` receives the arguments as Wasm passed them and returns one value
+  // (one result) or a tuple (several).
+  function hostFunction(py, sig) {
+    const [params, results] = sig.split(":");
+    let f;
+    if (results.length <= 1) {
+      const code = results;
+      f = (...args) => {
+        const r = py(...args);
+        return code.length === 0 ? undefined : toWasm(code, r);
+      };
+    } else {
+      f = (...args) => {
+        const proxy = py(...args);
+        const values = proxy.toJs({ depth: 1 });
+        proxy.destroy();
+        const out = new Array(results.length);
+        for (let i = 0; i < results.length; i++) out[i] = toWasm(results[i], values[i]);
+        return out;
+      };
+    }
+    return registerFunc(reexport(f, sig), sig);
+  }
+
+  // ---- Objects ----
+
+  // An import object from [module, name, value] triples; keys are defined as
+  // own data properties so that every name works (`__proto__`, `then`, "").
+  function importObject(entries) {
+    const imports = Object.create(null);
+    for (const [module, field, value] of entries) {
+      let ns = imports[module];
+      if (ns === undefined) {
+        ns = Object.create(null);
+        Object.defineProperty(imports, module, { value: ns, enumerable: true });
+      }
+      Object.defineProperty(ns, field, { value, enumerable: true });
+    }
+    return imports;
+  }
+
+  function exportValues(instance, names) {
+    const exports = instance.exports;
+    return names.map((n) => Reflect.get(exports, n));
+  }
+
+  function newGlobal(type, mutable, value) {
+    return new WebAssembly.Global({ value: GLOBAL_TYPES[type], mutable }, toWasm(type, value));
+  }
+  const GLOBAL_TYPES = { i: "i32", I: "i64", f: "f32", F: "f64", v: "v128", r: "anyfunc", x: "externref" };
+
+  function setGlobal(global, type, value) {
+    global.value = toWasm(type, value);
+  }
+
+  function newTable(element, initial, maximum, init) {
+    const desc = { element: element === "r" ? "anyfunc" : "externref", initial };
+    if (maximum !== undefined) desc.maximum = maximum;
+    return new WebAssembly.Table(desc, toWasm(element, init));
+  }
+
+  function tableGrow(table, element, delta, init) {
+    return table.grow(delta, toWasm(element, init));
+  }
+
+  function tableSet(table, element, index, value) {
+    table.set(index, toWasm(element, value));
+  }
+
+  function memoryView(memory, offset, length) {
+    return new Uint8Array(memory.buffer, offset, length);
+  }
+
+  // ---- Errors ----
+
+  // [kind, message] of anything thrown: kind is the JS error's name
+  // ("RuntimeError", "RangeError", "CompileError", "LinkError", "TypeError", ...),
+  // "Exception" for a WebAssembly.Exception, or "Value" for a thrown non-error.
+  function describeError(e) {
+    if (e instanceof WebAssembly.Exception) return ["Exception", String(e.stack ?? "wasm exception")];
+    if (e instanceof Error) return [e.name, e.message];
+    return ["Value", String(e)];
+  }
+
+  // The payload of a WebAssembly.Exception thrown with `tag`, or null.
+  function exceptionPayload(e, tag, count) {
+    if (!(e instanceof WebAssembly.Exception) || !e.is(tag)) return null;
+    const out = [];
+    for (let i = 0; i < count; i++) out.push(e.getArg(tag, i));
+    return out;
+  }
+
+  return {
+    callExport,
+    describeError,
+    exceptionPayload,
+    exportValues,
+    externRefId,
+    funcSig,
+    hostFunction,
+    importObject,
+    memoryView,
+    newExternRef,
+    newGlobal,
+    newTable,
+    registerFunc,
+    setGlobal,
+    tableGrow,
+    tableSet,
+  };
+})()

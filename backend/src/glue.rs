@@ -1,0 +1,75 @@
+//! The backend's JavaScript side (`glue.js`), loaded once per interpreter.
+//!
+//! The generated bindings cover everything the WebAssembly JS API describes;
+//! `glue.js` holds what it does not: value conversions done on the JS side
+//! (BigInt, null references), import objects keyed safely, host functions
+//! turned into Wasm functions, and function-type discovery.
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+
+/// The JS functions of `glue.js`, each looked up once.
+pub struct Glue {
+    /// `callExport(f, params, nresults, args) -> results[]`
+    pub call_export: Py<PyAny>,
+    /// `describeError(e) -> [kind, message]`
+    pub describe_error: Py<PyAny>,
+    /// `exceptionPayload(e, tag, count) -> values[] | null`
+    pub exception_payload: Py<PyAny>,
+    /// `exportValues(instance, names) -> values[]`
+    pub export_values: Py<PyAny>,
+    /// `externRefId(v) -> id | -1`
+    pub extern_ref_id: Py<PyAny>,
+    /// `funcSig(f, candidates) -> sig | null`
+    pub func_sig: Py<PyAny>,
+    /// `hostFunction(pyCallable, sig) -> Wasm function`
+    pub host_function: Py<PyAny>,
+    /// `importObject([[module, name, value], ...]) -> object`
+    pub import_object: Py<PyAny>,
+    /// `memoryView(memory, offset, length) -> Uint8Array`
+    pub memory_view: Py<PyAny>,
+    /// `newExternRef(id) -> object`
+    pub new_extern_ref: Py<PyAny>,
+    /// `newGlobal(type, mutable, value) -> WebAssembly.Global`
+    pub new_global: Py<PyAny>,
+    /// `newTable(element, initial, maximum, init) -> WebAssembly.Table`
+    pub new_table: Py<PyAny>,
+    /// `registerFunc(f, sig) -> f`
+    pub register_func: Py<PyAny>,
+    /// `setGlobal(global, type, value)`
+    pub set_global: Py<PyAny>,
+    /// `tableGrow(table, element, delta, init) -> old size`
+    pub table_grow: Py<PyAny>,
+    /// `tableSet(table, element, index, value)`
+    pub table_set: Py<PyAny>,
+}
+
+static GLUE: PyOnceLock<Glue> = PyOnceLock::new();
+
+/// The loaded glue, evaluating `glue.js` on first use.
+pub fn glue(py: Python<'_>) -> PyResult<&Glue> {
+    GLUE.get_or_try_init(py, || {
+        let object = crate::js::run_js(py, include_str!("glue.js"))?;
+        let get = |name: &str| -> PyResult<Py<PyAny>> {
+            Ok(crate::js::get_property(&object, name)?.unbind())
+        };
+        Ok(Glue {
+            call_export: get("callExport")?,
+            describe_error: get("describeError")?,
+            exception_payload: get("exceptionPayload")?,
+            export_values: get("exportValues")?,
+            extern_ref_id: get("externRefId")?,
+            func_sig: get("funcSig")?,
+            host_function: get("hostFunction")?,
+            import_object: get("importObject")?,
+            memory_view: get("memoryView")?,
+            new_extern_ref: get("newExternRef")?,
+            new_global: get("newGlobal")?,
+            new_table: get("newTable")?,
+            register_func: get("registerFunc")?,
+            set_global: get("setGlobal")?,
+            table_grow: get("tableGrow")?,
+            table_set: get("tableSet")?,
+        })
+    })
+}

@@ -1,0 +1,69 @@
+//! `Module`: a compiled `WebAssembly.Module` and its import/export types.
+
+use crate::bindings;
+use crate::error::from_py_err;
+use crate::module_types::ModuleTypes;
+use crate::signature;
+use crate::Engine;
+use anyhow::Result;
+use pyo3::prelude::*;
+use std::sync::Arc;
+use wasm_runtime_layer::backend::WasmModule;
+use wasm_runtime_layer::{ExportType, ExternType, ImportType};
+
+/// A compiled module.
+#[derive(Clone, Debug)]
+pub struct Module {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    js: bindings::Module,
+    types: ModuleTypes,
+}
+
+impl Module {
+    /// The JS `WebAssembly.Module`.
+    pub(crate) fn js(&self) -> &bindings::Module {
+        &self.inner.js
+    }
+
+    /// The module's import and export types.
+    pub(crate) fn types(&self) -> &ModuleTypes {
+        &self.inner.types
+    }
+}
+
+impl WasmModule<Engine> for Module {
+    fn new(_engine: &Engine, bytes: &[u8]) -> Result<Self> {
+        let js = Python::attach(|py| -> Result<bindings::Module> {
+            // One bulk copy from Rust memory into a fresh Uint8Array.
+            let array = crate::pyodide_ffi::uint8_array_from(py, bytes)?;
+            bindings::Module::new(py, &array).map_err(|err| from_py_err::<()>(py, err, None))
+        })?;
+        let types = ModuleTypes::parse(bytes)?;
+        for ty in &types.func_types {
+            signature::register(ty);
+        }
+        Ok(Self { inner: Arc::new(Inner { js, types }) })
+    }
+
+    fn exports(&self) -> Box<dyn '_ + Iterator<Item = ExportType<'_>>> {
+        Box::new(self.inner.types.exports.iter().map(|(name, ty)| ExportType { name, ty: ty.clone() }))
+    }
+
+    fn get_export(&self, name: &str) -> Option<ExternType> {
+        self.inner.types.exports.iter().find(|(n, _)| n == name).map(|(_, ty)| ty.clone())
+    }
+
+    fn imports(&self) -> Box<dyn '_ + Iterator<Item = ImportType<'_>>> {
+        Box::new(
+            self.inner
+                .types
+                .imports
+                .iter()
+                .map(|(module, name, ty)| ImportType { module, name, ty: ty.clone() }),
+        )
+    }
+}

@@ -1,0 +1,229 @@
+//! Import and export types of a module, read from its binary with
+//! `wasmparser` (the JS API reports names and kinds, but no types).
+
+use anyhow::{Result, bail};
+use wasm_runtime_layer::{ExternType, FuncType, GlobalType, MemoryType, RefType, TableType, ValType};
+use wasmparser::{ExternalKind, Parser, Payload, TypeRef};
+
+/// What a module imports and exports, in declaration order, duplicates kept.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ModuleTypes {
+    /// `(module, name, type)` of each import.
+    pub imports: Vec<(String, String, ExternType)>,
+    /// `(name, type)` of each export that `wasm_runtime_layer` can express.
+    pub exports: Vec<(String, ExternType)>,
+    /// `(name, parameter types)` of each exported tag.
+    pub tag_exports: Vec<(String, Vec<ValType>)>,
+    /// Every function type the module declares.
+    pub func_types: Vec<FuncType>,
+}
+
+fn val_type(ty: wasmparser::ValType) -> Result<ValType> {
+    Ok(match ty {
+        wasmparser::ValType::I32 => ValType::I32,
+        wasmparser::ValType::I64 => ValType::I64,
+        wasmparser::ValType::F32 => ValType::F32,
+        wasmparser::ValType::F64 => ValType::F64,
+        wasmparser::ValType::V128 => ValType::V128,
+        wasmparser::ValType::Ref(r) => match ref_type(r)? {
+            RefType::FuncRef => ValType::FuncRef,
+            RefType::ExternRef => ValType::ExternRef,
+        },
+    })
+}
+
+fn ref_type(ty: wasmparser::RefType) -> Result<RefType> {
+    if ty == wasmparser::RefType::FUNCREF {
+        Ok(RefType::FuncRef)
+    } else if ty == wasmparser::RefType::EXTERNREF {
+        Ok(RefType::ExternRef)
+    } else {
+        bail!("reference type {ty} is not supported by wasm_runtime_layer")
+    }
+}
+
+fn func_type(ty: &wasmparser::FuncType) -> Result<FuncType> {
+    let params = ty.params().iter().map(|t| val_type(*t)).collect::<Result<Vec<_>>>()?;
+    let results = ty.results().iter().map(|t| val_type(*t)).collect::<Result<Vec<_>>>()?;
+    Ok(FuncType::new(params, results))
+}
+
+fn table_type(ty: &wasmparser::TableType) -> Result<TableType> {
+    if ty.table64 {
+        bail!("64-bit tables are not supported by wasm_runtime_layer");
+    }
+    let max = ty.maximum.map(u32::try_from).transpose()?;
+    Ok(TableType::new(ref_type(ty.element_type)?, u32::try_from(ty.initial)?, max))
+}
+
+fn memory_type(ty: &wasmparser::MemoryType) -> Result<MemoryType> {
+    if ty.memory64 {
+        bail!("64-bit memories are not supported by wasm_runtime_layer");
+    }
+    if ty.shared {
+        bail!("shared memories are not supported by wasm_runtime_layer");
+    }
+    let max = ty.maximum.map(u32::try_from).transpose()?;
+    Ok(MemoryType::new(u32::try_from(ty.initial)?, max))
+}
+
+fn global_type(ty: &wasmparser::GlobalType) -> Result<GlobalType> {
+    Ok(GlobalType::new(val_type(ty.content_type)?, ty.mutable))
+}
+
+/// Looks up entry `index` of an index space.
+fn nth<T: Clone>(space: &[T], index: u32, what: &str) -> Result<T> {
+    match space.get(index as usize) {
+        Some(item) => Ok(item.clone()),
+        None => bail!("{what} index {index} out of bounds"),
+    }
+}
+
+impl ModuleTypes {
+    /// Reads the types of a module binary (which the engine has already validated).
+    pub fn parse(bytes: &[u8]) -> Result<Self> {
+        let mut types: Vec<Option<FuncType>> = Vec::new();
+        let mut funcs: Vec<u32> = Vec::new();
+        let mut tables = Vec::new();
+        let mut memories = Vec::new();
+        let mut globals = Vec::new();
+        let mut tags: Vec<u32> = Vec::new();
+        let mut out = ModuleTypes::default();
+        let mut exports = Vec::new();
+        let func_of = |types: &[Option<FuncType>], index: u32| -> Result<FuncType> {
+            match nth(types, index, "type")? {
+                Some(ty) => Ok(ty),
+                None => bail!("type {index} is not a function type supported by wasm_runtime_layer"),
+            }
+        };
+        for payload in Parser::new(0).parse_all(bytes) {
+            match payload? {
+                Payload::TypeSection(reader) => {
+                    for group in reader {
+                        for sub in group?.into_types() {
+                            let ty = match &sub.composite_type.inner {
+                                wasmparser::CompositeInnerType::Func(f) => func_type(f).ok(),
+                                _ => None,
+                            };
+                            types.push(ty);
+                        }
+                    }
+                }
+                Payload::ImportSection(reader) => {
+                    for import in reader.into_imports() {
+                        let import = import?;
+                        let ty = match import.ty {
+                            TypeRef::Func(i) | TypeRef::FuncExact(i) => {
+                                funcs.push(i);
+                                ExternType::Func(func_of(&types, i)?)
+                            }
+                            TypeRef::Table(t) => {
+                                let t = table_type(&t)?;
+                                tables.push(t);
+                                ExternType::Table(t)
+                            }
+                            TypeRef::Memory(m) => {
+                                let m = memory_type(&m)?;
+                                memories.push(m);
+                                ExternType::Memory(m)
+                            }
+                            TypeRef::Global(g) => {
+                                let g = global_type(&g)?;
+                                globals.push(g);
+                                ExternType::Global(g)
+                            }
+                            TypeRef::Tag(_) => bail!("tag imports are not supported by wasm_runtime_layer"),
+                        };
+                        out.imports.push((import.module.to_owned(), import.name.to_owned(), ty));
+                    }
+                }
+                Payload::FunctionSection(reader) => {
+                    for index in reader {
+                        funcs.push(index?);
+                    }
+                }
+                Payload::TableSection(reader) => {
+                    for table in reader {
+                        tables.push(table_type(&table?.ty)?);
+                    }
+                }
+                Payload::MemorySection(reader) => {
+                    for memory in reader {
+                        memories.push(memory_type(&memory?)?);
+                    }
+                }
+                Payload::GlobalSection(reader) => {
+                    for global in reader {
+                        globals.push(global_type(&global?.ty)?);
+                    }
+                }
+                Payload::TagSection(reader) => {
+                    for tag in reader {
+                        tags.push(tag?.func_type_idx);
+                    }
+                }
+                Payload::ExportSection(reader) => {
+                    for export in reader {
+                        let export = export?;
+                        exports.push((export.name.to_owned(), export.kind, export.index));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (name, kind, index) in exports {
+            let ty = match kind {
+                ExternalKind::Func | ExternalKind::FuncExact => {
+                    ExternType::Func(func_of(&types, nth(&funcs, index, "function")?)?)
+                }
+                ExternalKind::Table => ExternType::Table(nth(&tables, index, "table")?),
+                ExternalKind::Memory => ExternType::Memory(nth(&memories, index, "memory")?),
+                ExternalKind::Global => ExternType::Global(nth(&globals, index, "global")?),
+                ExternalKind::Tag => {
+                    let params = func_of(&types, nth(&tags, index, "tag")?)?.params().to_vec();
+                    out.tag_exports.push((name, params));
+                    continue;
+                }
+            };
+            out.exports.push((name, ty));
+        }
+        out.func_types = types.into_iter().flatten().collect();
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(wat: &str) -> ModuleTypes {
+        ModuleTypes::parse(&wat::parse_str(wat).expect("test module is valid")).expect("types parse")
+    }
+
+    #[test]
+    fn keeps_declaration_order_and_duplicates() {
+        let t = parse(
+            r#"(module
+                (import "m" "b" (func (param i64)))
+                (import "m" "a" (global (mut f32)))
+                (import "m" "b" (func (param i64)))
+                (memory (export "mem") 1 2)
+                (func (export "z") (result externref) ref.null extern)
+                (table (export "t") 3 funcref))"#,
+        );
+        let names: Vec<_> = t.imports.iter().map(|(m, n, _)| format!("{m}.{n}")).collect();
+        assert_eq!(names, ["m.b", "m.a", "m.b"]);
+        let exports: Vec<_> = t.exports.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(exports, ["mem", "z", "t"]);
+        assert_eq!(
+            t.exports[1].1.func().map(|f| f.results().to_vec()),
+            Some(vec![ValType::ExternRef])
+        );
+        assert_eq!(t.exports[0].1.memory().map(|m| m.maximum_pages()), Some(Some(2)));
+    }
+
+    #[test]
+    fn malformed_input_is_an_error() {
+        assert!(ModuleTypes::parse(b"\0asm\x01\0\0\0\x01\xff").is_err());
+    }
+}

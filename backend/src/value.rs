@@ -1,0 +1,112 @@
+//! Conversions between `Val` and the Python values Pyodide maps to JS.
+//!
+//! Only what Pyodide converts by itself happens here (numbers, `None`, JS
+//! objects); the JS-side half (BigInt for i64, `undefined` → `null` for
+//! references) lives in `glue.js` so that one crossing does the whole job.
+
+use crate::func::Func;
+use crate::externref::ExternRef;
+use crate::store::StoreInner;
+use crate::Engine;
+use anyhow::{Result, bail};
+use pyo3::prelude::*;
+use pyo3::types::{PyFloat, PyInt};
+use wasm_runtime_layer::ValType;
+use wasm_runtime_layer::backend::{Ref, Val};
+
+/// The one-letter code `glue.js` uses for a value type.
+pub(crate) fn type_code(ty: ValType) -> char {
+    match ty {
+        ValType::I32 => 'i',
+        ValType::I64 => 'I',
+        ValType::F32 => 'f',
+        ValType::F64 => 'F',
+        ValType::V128 => 'v',
+        ValType::FuncRef => 'r',
+        ValType::ExternRef => 'x',
+    }
+}
+
+/// The codes of a list of types, e.g. `[I32, I64]` → `"iI"`.
+pub(crate) fn type_codes(types: &[ValType]) -> String {
+    types.iter().copied().map(type_code).collect()
+}
+
+/// The zero value of a type (null for references).
+pub(crate) fn zero(ty: ValType) -> Val<Engine> {
+    match ty {
+        ValType::I32 => Val::I32(0),
+        ValType::I64 => Val::I64(0),
+        ValType::F32 => Val::F32(0.0),
+        ValType::F64 => Val::F64(0.0),
+        ValType::V128 => Val::V128(0),
+        ValType::FuncRef => Val::FuncRef(None),
+        ValType::ExternRef => Val::ExternRef(None),
+    }
+}
+
+/// The error for a v128 value at the JS boundary, which the JS API forbids.
+pub(crate) fn v128_error() -> anyhow::Error {
+    anyhow::anyhow!("v128 values cannot cross the JS boundary (the WebAssembly JS API forbids them)")
+}
+
+/// A value as the Python object that Pyodide hands to JS (`glue.js` finishes the job).
+pub(crate) fn to_js<'py>(py: Python<'py>, value: &Val<Engine>) -> Result<Bound<'py, PyAny>> {
+    Ok(match value {
+        Val::I32(v) => PyInt::new(py, *v).into_any(),
+        Val::I64(v) => PyInt::new(py, *v).into_any(),
+        Val::F32(v) => PyFloat::new(py, f64::from(*v)).into_any(),
+        Val::F64(v) => PyFloat::new(py, *v).into_any(),
+        Val::V128(_) => return Err(v128_error()),
+        Val::FuncRef(None) | Val::ExternRef(None) => py.None().into_bound(py),
+        Val::FuncRef(Some(f)) => f.js().bind(py).clone(),
+        Val::ExternRef(Some(e)) => e.js().bind(py).clone(),
+    })
+}
+
+/// A reference as the Python object that Pyodide hands to JS.
+pub(crate) fn ref_to_js<'py>(py: Python<'py>, value: &Ref<Engine>) -> Bound<'py, PyAny> {
+    match value {
+        Ref::FuncRef(Some(f)) => f.js().bind(py).clone(),
+        Ref::ExternRef(Some(e)) => e.js().bind(py).clone(),
+        Ref::FuncRef(None) | Ref::ExternRef(None) => py.None().into_bound(py),
+    }
+}
+
+/// Checks that `value` has type `ty`.
+pub(crate) fn check_type(value: &Val<Engine>, ty: ValType, what: &str) -> Result<()> {
+    if value.ty() != ty {
+        bail!("type mismatch: {what} has type {} but {ty} was expected", value.ty());
+    }
+    Ok(())
+}
+
+/// A JS value (as Pyodide handed it to Python) read as a Wasm value of type `ty`.
+pub(crate) fn from_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, ty: ValType, store: &mut StoreInner<T>) -> Result<Val<Engine>> {
+    Ok(match ty {
+        ValType::I32 => Val::I32(value.extract::<i64>()? as i32),
+        ValType::I64 => Val::I64(value.extract::<i64>()?),
+        ValType::F32 => Val::F32(value.extract::<f64>()? as f32),
+        ValType::F64 => Val::F64(value.extract::<f64>()?),
+        ValType::V128 => return Err(v128_error()),
+        ValType::FuncRef => Val::FuncRef(if crate::pyodide_ffi::is_nullish(py, value)? {
+            None
+        } else {
+            Some(Func::from_js(py, value, store)?)
+        }),
+        ValType::ExternRef => Val::ExternRef(if crate::pyodide_ffi::is_nullish(py, value)? {
+            None
+        } else {
+            Some(ExternRef::from_js(py, value, store)?)
+        }),
+    })
+}
+
+/// A reference read back from JS.
+pub(crate) fn ref_from_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, ty: ValType, store: &mut StoreInner<T>) -> Result<Ref<Engine>> {
+    Ok(match from_js(py, value, ty, store)? {
+        Val::FuncRef(f) => Ref::FuncRef(f),
+        Val::ExternRef(e) => Ref::ExternRef(e),
+        _ => bail!("{ty} is not a reference type"),
+    })
+}
