@@ -104,9 +104,9 @@ impl std::error::Error for Trap {}
 #[derive(Clone)]
 pub struct WasmException {
     /// The JS exception object.
-    pub exception: Py<PyAny>,
+    pub exception: std::sync::Arc<Py<PyAny>>,
     /// The exception's tag, when the store knows it (an exported tag).
-    pub tag: Option<Py<PyAny>>,
+    pub tag: Option<std::sync::Arc<Py<PyAny>>>,
     /// The payload values, decoded with the tag's types when the tag is known.
     pub payload: Option<Vec<Val<Engine>>>,
 }
@@ -216,10 +216,10 @@ fn classify<T>(py: Python<'_>, err: &PyErr, store: Option<&mut StoreInner<T>>) -
 
 /// Decodes a `WebAssembly.Exception` with the tags the store knows.
 fn exception<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: Option<&mut StoreInner<T>>) -> PyResult<WasmException> {
-    let mut found = WasmException { exception: value.clone().unbind(), tag: None, payload: None };
+    let mut found = WasmException { exception: std::sync::Arc::new(value.clone().unbind()), tag: None, payload: None };
     let Some(store) = store else { return Ok(found) };
     let glue = glue(py)?;
-    let tags: Vec<(Py<PyAny>, Vec<ValType>)> = store.tags.clone();
+    let tags: Vec<(std::sync::Arc<Py<PyAny>>, Vec<ValType>)> = store.owned.tags.clone();
     for (tag, types) in tags {
         let payload = glue.exception_payload.bind(py).call1((value, tag.bind(py), types.len()))?;
         if crate::pyodide_ffi::is_null(py, &payload)? {

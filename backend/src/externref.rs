@@ -36,7 +36,7 @@ impl std::fmt::Debug for Inner {
 /// A JS value that reached the host as an `externref` without being one of
 /// this backend's host values (`ExternRef::downcast::<JsValue>` finds it).
 #[derive(Clone, Debug)]
-pub struct JsValue(pub Py<PyAny>);
+pub struct JsValue(pub Arc<Py<PyAny>>);
 
 impl ExternRef {
     /// The JS value that stands for this reference.
@@ -53,7 +53,7 @@ impl ExternRef {
             }
         }
         Ok(Self {
-            inner: Arc::new(Inner { value: Box::new(JsValue(value.clone().unbind())), js: value.clone().unbind() }),
+            inner: Arc::new(Inner { value: Box::new(JsValue(Arc::new(value.clone().unbind()))), js: value.clone().unbind() }),
         })
     }
 }

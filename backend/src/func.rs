@@ -10,13 +10,14 @@ use crate::Engine;
 use anyhow::{Context, Result, bail};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
+use std::sync::Arc;
 use wasm_runtime_layer::FuncType;
 use wasm_runtime_layer::backend::{AsContext, AsContextMut, Val, WasmFunc};
 
 /// A Wasm function: the JS function object, its type and its store.
 #[derive(Clone, Debug)]
 pub struct Func {
-    js: Py<PyAny>,
+    js: Arc<Py<PyAny>>,
     ty: FuncType,
     store: StoreId,
 }
@@ -41,7 +42,7 @@ impl Func {
     pub(crate) fn from_export(py: Python<'_>, js: Bound<'_, PyAny>, ty: FuncType, store: StoreId) -> Result<Self> {
         let sig = signature::encode(&ty);
         let js = glue(py)?.register_func.bind(py).call1((js, sig))?;
-        Ok(Self { js: js.unbind(), ty, store })
+        Ok(Self { js: Arc::new(js.unbind()), ty, store })
     }
 
     /// A Wasm function that came back from JS without a declared type
@@ -53,7 +54,7 @@ impl Func {
             .as_deref()
             .and_then(signature::decode)
             .context("a function reference whose type is unknown to this engine (not from a module or host function it made)")?;
-        Ok(Self { js: value.clone().unbind(), ty, store: store.id })
+        Ok(Self { js: Arc::new(value.clone().unbind()), ty, store: store.id })
     }
 
     fn call_in<T: 'static>(&self, store: &mut StoreInner<T>, args: &[Val<Engine>], results: &mut [Val<Engine>]) -> Result<()> {
@@ -108,9 +109,9 @@ impl WasmFunc<Engine> for Func {
         match made {
             Ok((js, proxy)) => {
                 store.owned.host_proxies.push(proxy);
-                Self { js, ty, store: store.id }
+                Self { js: Arc::new(js), ty, store: store.id }
             }
-            Err(_) => Self { js: Python::attach(|py| py.None()), ty, store: store.id },
+            Err(_) => Self { js: Arc::new(Python::attach(|py| py.None())), ty, store: store.id },
         }
     }
 

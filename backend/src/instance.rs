@@ -72,7 +72,7 @@ impl Instance {
             exports.push((name.clone(), item));
         }
         for ((_, params), tag) in types.tag_exports.iter().zip(values.iter().skip(types.exports.len())) {
-            store.owned.tags.push((tag.clone().unbind(), params.clone()));
+            store.owned.tags.push((Arc::new(tag.clone().unbind()), params.clone()));
         }
         Ok(Self { exports: Arc::new(exports) })
     }

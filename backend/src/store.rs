@@ -41,7 +41,7 @@ pub(crate) struct Owned {
     /// JS proxies of host functions, destroyed with the store.
     pub(crate) host_proxies: Vec<Py<PyAny>>,
     /// Tags exported by this store's instances, to decode escaping exceptions.
-    pub(crate) tags: Vec<(Py<PyAny>, Vec<ValType>)>,
+    pub(crate) tags: Vec<(std::sync::Arc<Py<PyAny>>, Vec<ValType>)>,
 }
 
 impl Drop for Owned {
