@@ -3,6 +3,7 @@
 // wasm32-unknown-emscripten.
 //
 // usage: node run.mjs --ext <name>=<path.so> [--ext ...] [--env K=V ...] <test.py | dir> ...
+//        node run.mjs --ext <name>=<path.so> --script <file.py>   (runs one plain script)
 //
 // Each extension is written into site-packages under the interpreter's own
 // extension suffix, so `import <name>` loads it through Pyodide's dynamic
@@ -17,12 +18,14 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv) {
-  const opts = { exts: [], env: {}, tests: [] };
+  const opts = { exts: [], env: {}, tests: [], script: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--ext") {
       const [name, path] = argv[++i].split("=");
       opts.exts.push({ name, path: resolve(path) });
+    } else if (arg === "--script") {
+      opts.script = resolve(argv[++i]);
     } else if (arg === "--env") {
       const [k, ...v] = argv[++i].split("=");
       opts.env[k] = v.join("=");
@@ -56,6 +59,12 @@ const [sitePackages, suffix] = pyodide.runPython(
 for (const ext of opts.exts) {
   pyodide.FS.writeFile(`${sitePackages}/${ext.name}${suffix}`, readFileSync(ext.path));
 }
+if (opts.script) {
+  pyodide.setStdout({ batched: (line) => console.log(line) });
+  await pyodide.runPythonAsync(readFileSync(opts.script, "utf8"));
+  process.exit(0);
+}
+
 pyodide.FS.mkdirTree("/harness");
 pyodide.FS.writeFile("/harness/harness.py", readFileSync(join(here, "harness.py")));
 const files = collectTests(opts.tests);

@@ -64,5 +64,5 @@ pub fn demo() -> Result<()> {
     let ext = build_extension("demo", "demo")?;
     let ext_arg = format!("demo={}", ext.display());
     let script = root().join("demo/demo.py");
-    node(&["--ext", &ext_arg, &script.display().to_string()])
+    node(&["--ext", &ext_arg, "--script", &script.display().to_string()])
 }
