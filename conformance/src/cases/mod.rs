@@ -1,0 +1,7 @@
+//! The conformance cases, one module per concept.
+//!
+//! Each public function is one case: generic over the [`Target`](crate::Target),
+//! it returns `Ok(())` when the backend behaved like wasmtime. Its doc comment
+//! states the expected behaviour.
+
+pub mod module;
