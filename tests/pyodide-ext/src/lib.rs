@@ -1,15 +1,61 @@
-//! Test extension.
-use pyo3::prelude::*;
+//! The extension the test harness loads into real Pyodide (`tests/python/`).
+//!
+//! It exposes the engine-generic conformance suite run on this backend, tests
+//! of the generated bindings, and a WAT compiler for the Python tests.
 
-/// Adds two numbers (harness smoke test).
+mod churn;
+mod fuzz;
+mod target;
+
+use pyo3::exceptions::{PyAssertionError, PyKeyError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+/// Compiles WebAssembly text to binary.
 #[pyfunction]
-fn add(a: i64, b: i64) -> i64 {
-    a + b
+fn wat2wasm<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyBytes>> {
+    let bytes = wat::parse_str(text).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(PyBytes::new(py, &bytes))
+}
+
+/// The names of the conformance cases, in suite order.
+#[pyfunction]
+fn conformance_cases() -> Vec<&'static str> {
+    conformance::cases::<target::Pyodide>().iter().map(|c| c.name).collect()
+}
+
+/// Runs one conformance case on this backend; raises `AssertionError` on failure.
+#[pyfunction]
+fn run_conformance_case(name: &str) -> PyResult<()> {
+    let cases = conformance::cases::<target::Pyodide>();
+    let case = cases
+        .iter()
+        .find(|c| c.name == name)
+        .ok_or_else(|| PyKeyError::new_err(name.to_owned()))?;
+    conformance::run_case(&target::Pyodide, case).map_err(|e| PyAssertionError::new_err(format!("{e:#}")))
+}
+
+/// Feeds `count` mutated modules to `Module::new`; returns `(ok, err, panics, first_panic)`.
+#[pyfunction]
+fn fuzz_module_new(seed: u64, count: usize) -> (usize, usize, usize, Option<String>) {
+    let tally = fuzz::fuzz(&conformance::Target::engine(&target::Pyodide), seed, count);
+    (tally.ok, tally.err, tally.panics, tally.first_panic)
+}
+
+/// Runs `cycles` create/call/drop cycles; returns how many captured values were dropped.
+#[pyfunction]
+fn churn_cycles(cycles: usize) -> PyResult<usize> {
+    churn::churn(&conformance::Target::engine(&target::Pyodide), cycles)
+        .map_err(|e| PyAssertionError::new_err(format!("{e:#}")))
 }
 
 /// The test extension module.
 #[pymodule]
 fn rtl_tests(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(add, m)?)?;
+    m.add_function(wrap_pyfunction!(wat2wasm, m)?)?;
+    m.add_function(wrap_pyfunction!(conformance_cases, m)?)?;
+    m.add_function(wrap_pyfunction!(run_conformance_case, m)?)?;
+    m.add_function(wrap_pyfunction!(fuzz_module_new, m)?)?;
+    m.add_function(wrap_pyfunction!(churn_cycles, m)?)?;
     Ok(())
 }

@@ -1,0 +1,39 @@
+//! The conformance suite's view of this backend.
+
+use conformance::{Capabilities, Target, TrapKind};
+use pyodide_runtime_layer::{Trap, TrapCode};
+use wasm_runtime_layer::Engine;
+
+/// `pyodide_runtime_layer` on the JS engine hosting this Pyodide.
+pub struct Pyodide;
+
+impl Target for Pyodide {
+    type Engine = pyodide_runtime_layer::Engine;
+
+    fn name(&self) -> &'static str {
+        "pyodide"
+    }
+
+    fn engine(&self) -> Engine<Self::Engine> {
+        Engine::new(pyodide_runtime_layer::Engine::default())
+    }
+
+    fn trap_kind(&self, err: &anyhow::Error) -> Option<TrapKind> {
+        let trap = err.chain().find_map(|e| e.downcast_ref::<Trap>())?;
+        Some(match trap.code {
+            TrapCode::Unreachable => TrapKind::Unreachable,
+            TrapCode::MemoryOutOfBounds => TrapKind::MemoryOutOfBounds,
+            TrapCode::TableOutOfBounds => TrapKind::TableOutOfBounds,
+            TrapCode::IntegerDivisionByZero => TrapKind::IntegerDivisionByZero,
+            TrapCode::IntegerOverflow => TrapKind::IntegerOverflow,
+            TrapCode::BadConversionToInteger => TrapKind::BadConversionToInteger,
+            TrapCode::IndirectCallToNullOrBadSignature => TrapKind::IndirectCallToNull,
+            TrapCode::StackOverflow => TrapKind::StackOverflow,
+            _ => return None,
+        })
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities { v128_at_boundary: false, wasm_exceptions: true }
+    }
+}
