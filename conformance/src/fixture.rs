@@ -127,3 +127,18 @@ pub fn call_i32(
     let val = call_export1(ctx, instance, name, args)?;
     crate::check::as_i32(&val, &format!("result of {name:?}"))
 }
+
+/// `text` as a WAT string literal (quoted; bytes outside printable ASCII,
+/// quotes and backslashes written as `\hh` escapes).
+pub fn wat_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for byte in text.bytes() {
+        if byte.is_ascii_graphic() && byte != b'"' && byte != b'\\' || byte == b' ' {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("\\{byte:02x}"));
+        }
+    }
+    out.push('"');
+    out
+}

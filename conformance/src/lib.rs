@@ -79,6 +79,32 @@ macro_rules! __for_each_case {
                 invalid_bytes_are_errors,
                 mutated_bytes_never_panic,
             ],
+            names: [
+                func_imports_and_exports,
+                global_imports_and_exports,
+                memory_imports_and_exports,
+            ],
+            values: [
+                i32_both_ways,
+                i64_full_range_guest,
+                i64_full_range_host,
+                floats_both_ways,
+                v128_at_boundary,
+            ],
+            funcref: [
+                null_both_ways,
+                host_funcs_in_tables,
+                funcs_from_tables,
+                ref_func_round_trips,
+                funcref_globals,
+                host_funcs_take_and_return_funcrefs,
+            ],
+            externref: [
+                null_both_ways,
+                identity_survives_round_trips,
+                wrong_downcast_is_err,
+                distinct_values_stay_distinct,
+            ],
         }
     };
 }

@@ -4,4 +4,8 @@
 //! it returns `Ok(())` when the backend behaved like wasmtime. Its doc comment
 //! states the expected behaviour.
 
+pub mod externref;
+pub mod funcref;
 pub mod module;
+pub mod names;
+pub mod values;
