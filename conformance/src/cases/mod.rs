@@ -6,6 +6,10 @@
 
 pub mod externref;
 pub mod funcref;
+pub mod global;
+pub mod memory;
 pub mod module;
+pub mod multivalue;
 pub mod names;
+pub mod table;
 pub mod values;
