@@ -1,1 +1,62 @@
-//! Proc-macro entry.
+//! Generates typed PyO3 wrappers for the WebAssembly JavaScript API from its
+//! WebIDL (`spec/js-api.webidl`).
+//!
+//! Two entry points, one generator:
+//!
+//! - `bindings!(path = "../spec/js-api.webidl", support = crate::js)` reads a
+//!   spec file relative to the invoking crate's `CARGO_MANIFEST_DIR`. The file
+//!   is tracked with `include_str!`, so editing it rebuilds the crate. Its errors
+//!   are reported as `file:line:column: message` with the source line and a caret.
+//! - `webidl! { support = crate::js; <definitions> }` takes the WebIDL inline;
+//!   errors point at the tokens themselves.
+//!
+//! `support` is the path of the runtime module the generated code calls for
+//! every JS access (`pyodide_runtime_layer::js`).
+//!
+//! The stages are plain modules over `proc_macro2`: [`parser`] (tokens → [`ast`]),
+//! [`check`] (ast → [`model`], all errors collected in an [`errors::Ctxt`]),
+//! [`codegen`] (model → Rust), with every naming rule in [`names`]. The macro never
+//! panics on its input: every problem becomes a spanned compile error.
+
+mod ast;
+mod check;
+mod codegen;
+mod errors;
+mod expand;
+mod input;
+mod model;
+mod names;
+mod parser;
+mod spec_file;
+#[cfg(test)]
+mod snapshots;
+
+use proc_macro::TokenStream;
+
+/// Generates the wrappers for a WebIDL spec file.
+///
+/// ```ignore
+/// pyodide_runtime_layer_macros::bindings!(path = "../spec/js-api.webidl", support = crate::js);
+/// ```
+///
+/// `path` is relative to the `CARGO_MANIFEST_DIR` of the crate invoking the
+/// macro; `support` is the runtime support module's path.
+#[proc_macro]
+pub fn bindings(input: TokenStream) -> TokenStream {
+    let args = syn::parse_macro_input!(input as input::BindingsArgs);
+    expand::expand_file(args).unwrap_or_else(syn::Error::into_compile_error).into()
+}
+
+/// Generates the wrappers for WebIDL written inline.
+///
+/// ```ignore
+/// pyodide_runtime_layer_macros::webidl! {
+///     support = pyodide_runtime_layer::js;
+///     enum ValueType { "i32", "i64" };
+/// }
+/// ```
+#[proc_macro]
+pub fn webidl(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as input::WebidlInput);
+    expand::expand_inline(input).unwrap_or_else(syn::Error::into_compile_error).into()
+}

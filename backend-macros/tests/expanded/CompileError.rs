@@ -1,0 +1,109 @@
+// Generated from spec/js-api.webidl by pyodide_runtime_layer_macros with
+// `support = crate::js`. Do not edit: re-bless with BLESS_EXPANDED=1.
+
+/// `WebAssembly.CompileError` (JS API interface).
+///
+/// Holds the JS object (a Pyodide `JsProxy`). Every call reaches JS through the
+/// support module; JS exceptions come back as `Err`.
+#[derive(Debug)]
+pub struct CompileError(::pyo3::Py<::pyo3::PyAny>);
+impl CompileError {
+    /// The JS class `WebAssembly.CompileError`, looked up on first use and then cached.
+    pub fn constructor<'py>(
+        py: ::pyo3::Python<'py>,
+    ) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
+        static CACHE: ::pyo3::sync::PyOnceLock<::pyo3::Py<::pyo3::PyAny>> = ::pyo3::sync::PyOnceLock::new();
+        CACHE
+            .get_or_try_init(
+                py,
+                || {
+                    crate::js::global_constructor(py, "CompileError")
+                        .map(::pyo3::Bound::unbind)
+                },
+            )
+            .map(|object| object.bind(py).clone())
+    }
+    /// `new WebAssembly.CompileError(message)`.
+    ///
+    /// WebIDL: `constructor(optional DOMString message);`
+    ///
+    /// An optional argument given as `None` is left out of the JS call.
+    pub fn new<'py>(
+        py: ::pyo3::Python<'py>,
+        message: ::core::option::Option<&str>,
+    ) -> ::pyo3::PyResult<Self> {
+        let object = crate::js::construct(
+            &Self::constructor(py)?,
+            &[crate::js::to_js_optional(message.as_ref(), py)?],
+        )?;
+        ::core::result::Result::Ok(Self(object.unbind()))
+    }
+    /// Wraps `value` if it is a `WebAssembly.CompileError` (`value instanceof WebAssembly.CompileError`, checked in JS);
+    /// `Ok(None)` otherwise.
+    pub fn cast(
+        value: &::pyo3::Bound<'_, ::pyo3::PyAny>,
+    ) -> ::pyo3::PyResult<::core::option::Option<Self>> {
+        let py = value.py();
+        if crate::js::instance_of(value, &Self::constructor(py)?)? {
+            ::core::result::Result::Ok(
+                ::core::option::Option::Some(Self(value.clone().unbind())),
+            )
+        } else {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+    }
+    /// Wraps `value` without checking that it is a `WebAssembly.CompileError`.
+    pub fn from_js_unchecked(value: ::pyo3::Py<::pyo3::PyAny>) -> Self {
+        Self(value)
+    }
+    /// The JS object.
+    pub fn as_js(&self) -> &::pyo3::Py<::pyo3::PyAny> {
+        &self.0
+    }
+    /// The JS object, consuming the wrapper.
+    pub fn into_js(self) -> ::pyo3::Py<::pyo3::PyAny> {
+        self.0
+    }
+    /// Another reference to the same JS object.
+    pub fn clone_ref(&self, py: ::pyo3::Python<'_>) -> Self {
+        Self(self.0.clone_ref(py))
+    }
+    /// Gets the `message` attribute of this `WebAssembly.CompileError`.
+    ///
+    /// WebIDL: `readonly attribute DOMString message;`
+    pub fn message<'py>(
+        &self,
+        py: ::pyo3::Python<'py>,
+    ) -> ::pyo3::PyResult<::std::string::String> {
+        let value = crate::js::get_property(
+            self.0.bind(py),
+            ::pyo3::intern!(py, "message"),
+        )?;
+        crate::js::FromJs::from_js(value)
+    }
+}
+/// Clones the reference (attaching to the interpreter for the reference count).
+impl ::core::clone::Clone for CompileError {
+    fn clone(&self) -> Self {
+        ::pyo3::Python::attach(|py| self.clone_ref(py))
+    }
+}
+impl crate::js::ToJs for CompileError {
+    fn to_js<'py>(
+        &self,
+        py: ::pyo3::Python<'py>,
+    ) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
+        ::core::result::Result::Ok(self.0.bind(py).clone())
+    }
+}
+/// Trusts the WebIDL: the value is wrapped without a check.
+impl<'py> crate::js::FromJs<'py> for CompileError {
+    fn from_js(value: ::pyo3::Bound<'py, ::pyo3::PyAny>) -> ::pyo3::PyResult<Self> {
+        ::core::result::Result::Ok(Self(value.unbind()))
+    }
+}
+impl crate::js::CloneRef for CompileError {
+    fn clone_ref(&self, py: ::pyo3::Python<'_>) -> Self {
+        CompileError::clone_ref(self, py)
+    }
+}

@@ -1,0 +1,107 @@
+// Generated from spec/js-api.webidl by pyodide_runtime_layer_macros with
+// `support = crate::js`. Do not edit: re-bless with BLESS_EXPANDED=1.
+
+/// `MemoryDescriptor` (JS API dictionary).
+///
+/// Required members are plain fields; the others are `Option`s, where `None`
+/// leaves the key out of the JS object so that JS applies its default.
+#[derive(Debug)]
+pub struct MemoryDescriptor {
+    /// WebIDL: `required AddressValue initial;`
+    pub initial: ::pyo3::Py<::pyo3::PyAny>,
+    /// WebIDL: `AddressValue maximum;`
+    ///
+    /// `None` leaves the key out.
+    pub maximum: ::core::option::Option<::pyo3::Py<::pyo3::PyAny>>,
+    /// WebIDL: `boolean shared = false;`
+    ///
+    /// `None` leaves the key out, so JS uses the default, `false`.
+    pub shared: ::core::option::Option<bool>,
+    /// WebIDL: `AddressType address;`
+    ///
+    /// `None` leaves the key out.
+    pub address: ::core::option::Option<AddressType>,
+}
+impl MemoryDescriptor {
+    /// A fresh JS object with the present members of this `MemoryDescriptor` as properties.
+    pub fn to_js<'py>(
+        &self,
+        py: ::pyo3::Python<'py>,
+    ) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
+        let object = crate::js::new_object(py)?;
+        crate::js::set_property(
+            &object,
+            ::pyo3::intern!(py, "initial"),
+            &crate::js::ToJs::to_js(&self.initial, py)?,
+        )?;
+        if let ::core::option::Option::Some(value) = &self.maximum {
+            crate::js::set_property(
+                &object,
+                ::pyo3::intern!(py, "maximum"),
+                &crate::js::ToJs::to_js(value, py)?,
+            )?;
+        }
+        if let ::core::option::Option::Some(value) = &self.shared {
+            crate::js::set_property(
+                &object,
+                ::pyo3::intern!(py, "shared"),
+                &crate::js::ToJs::to_js(value, py)?,
+            )?;
+        }
+        if let ::core::option::Option::Some(value) = &self.address {
+            crate::js::set_property(
+                &object,
+                ::pyo3::intern!(py, "address"),
+                &crate::js::ToJs::to_js(value, py)?,
+            )?;
+        }
+        ::core::result::Result::Ok(object)
+    }
+    /// Reads a `MemoryDescriptor` from the JS object `value`, by key on the JS side.
+    ///
+    /// A missing (`undefined`) required member is an error.
+    pub fn from_js<'py>(
+        value: &::pyo3::Bound<'py, ::pyo3::PyAny>,
+    ) -> ::pyo3::PyResult<Self> {
+        let py = value.py();
+        ::core::result::Result::Ok(Self {
+            initial: crate::js::required_member(
+                value,
+                ::pyo3::intern!(py, "initial"),
+                "MemoryDescriptor",
+            )?,
+            maximum: crate::js::optional_member(value, ::pyo3::intern!(py, "maximum"))?,
+            shared: crate::js::optional_member(value, ::pyo3::intern!(py, "shared"))?,
+            address: crate::js::optional_member(value, ::pyo3::intern!(py, "address"))?,
+        })
+    }
+}
+/// Clones every member (attaching to the interpreter for the reference counts).
+impl ::core::clone::Clone for MemoryDescriptor {
+    fn clone(&self) -> Self {
+        ::pyo3::Python::attach(|py| crate::js::CloneRef::clone_ref(self, py))
+    }
+}
+impl crate::js::ToJs for MemoryDescriptor {
+    fn to_js<'py>(
+        &self,
+        py: ::pyo3::Python<'py>,
+    ) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
+        MemoryDescriptor::to_js(self, py)
+    }
+}
+impl<'py> crate::js::FromJs<'py> for MemoryDescriptor {
+    fn from_js(value: ::pyo3::Bound<'py, ::pyo3::PyAny>) -> ::pyo3::PyResult<Self> {
+        MemoryDescriptor::from_js(&value)
+    }
+}
+impl crate::js::CloneRef for MemoryDescriptor {
+    fn clone_ref(&self, py: ::pyo3::Python<'_>) -> Self {
+        Self {
+            initial: crate::js::CloneRef::clone_ref(&self.initial, py),
+            maximum: crate::js::CloneRef::clone_ref(&self.maximum, py),
+            shared: crate::js::CloneRef::clone_ref(&self.shared, py),
+            address: crate::js::CloneRef::clone_ref(&self.address, py),
+        }
+    }
+}
