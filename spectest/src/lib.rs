@@ -33,6 +33,8 @@
 //! compared. Spec messages without a `TrapKind` (e.g. "null reference") only
 //! require the call to fail.
 
+#![warn(missing_docs)]
+
 pub mod baseline;
 mod execute;
 pub mod report;

@@ -169,7 +169,11 @@ impl Report {
                 "\n## Failures\n\nThe first {FAILURES_LISTED_PER_FILE} of each script.\n"
             );
             for file in self.files.iter().filter(|f| f.failed > 0) {
-                let _ = writeln!(md, "### {}/{} ({} failed)\n", file.group, file.name, file.failed);
+                let _ = writeln!(
+                    md,
+                    "### {}/{} ({} failed)\n",
+                    file.group, file.name, file.failed
+                );
                 for failure in file.failures.iter().take(FAILURES_LISTED_PER_FILE) {
                     let _ = writeln!(
                         md,
@@ -269,7 +273,10 @@ mod tests {
                 ..FileReport::default()
             }],
         };
-        assert_eq!(report.summary(), "spectest t: 2 passed, 1 failed, 3 skipped");
+        assert_eq!(
+            report.summary(),
+            "spectest t: 2 passed, 1 failed, 3 skipped"
+        );
         assert!(report.to_markdown().contains("text format: 3"));
     }
 }

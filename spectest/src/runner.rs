@@ -19,7 +19,16 @@ pub fn run_core<T: Target>(target: &T) -> Report {
     let engine = target.engine();
     let files = suite::core_scripts()
         .iter()
-        .map(|script| run_script(target, &engine, &script.group, &script.name, script.text, true))
+        .map(|script| {
+            run_script(
+                target,
+                &engine,
+                &script.group,
+                &script.name,
+                script.text,
+                true,
+            )
+        })
         .collect();
     Report {
         target: target.name().to_string(),
@@ -53,7 +62,14 @@ pub fn run_proposals<T: Target>(target: &T, enabled: &[&str]) -> Report {
     for proposal in all {
         let on = enabled.contains(&proposal);
         for script in suite::proposal_scripts(proposal).unwrap_or_default() {
-            files.push(run_script(target, &engine, &script.group, &script.name, script.text, on));
+            files.push(run_script(
+                target,
+                &engine,
+                &script.group,
+                &script.name,
+                script.text,
+                on,
+            ));
         }
     }
     Report {
@@ -124,10 +140,20 @@ fn run_directives<T: Target>(
 ) {
     let mut session = match catch_unwind(AssertUnwindSafe(|| Session::new(target, engine))) {
         Ok(Ok(session)) => session,
-        Ok(Err(e)) => return fail_all(report, wast, format!("the spectest host module failed: {e:#}")),
+        Ok(Err(e)) => {
+            return fail_all(
+                report,
+                wast,
+                format!("the spectest host module failed: {e:#}"),
+            );
+        }
         Err(panic) => {
             let message = panic_message(&*panic);
-            return fail_all(report, wast, format!("panic creating the spectest host module: {message}"));
+            return fail_all(
+                report,
+                wast,
+                format!("panic creating the spectest host module: {message}"),
+            );
         }
     };
     for directive in wast.directives {

@@ -5,8 +5,8 @@
 //! `funcref` table with limits 10..20 and a memory with limits 1..2 pages.
 
 use wasm_runtime_layer::{
-    Extern, FuncType, Global, Imports, Memory, MemoryType, Ref, RefType, Table, TableType, Val, ValType,
-    backend::WasmEngine,
+    Extern, FuncType, Global, Imports, Memory, MemoryType, Ref, RefType, Table, TableType, Val,
+    ValType, backend::WasmEngine,
 };
 
 use crate::values::SpecStore;
@@ -15,7 +15,10 @@ use crate::values::SpecStore;
 const NAME: &str = "spectest";
 
 /// Defines the `spectest` module's items in `imports`, created in `store`.
-pub(crate) fn define<E: WasmEngine>(store: &mut SpecStore<E>, imports: &mut Imports) -> anyhow::Result<()> {
+pub(crate) fn define<E: WasmEngine>(
+    store: &mut SpecStore<E>,
+    imports: &mut Imports,
+) -> anyhow::Result<()> {
     use ValType::{F32, F64, I32, I64};
     let prints: [(&str, &[ValType]); 7] = [
         ("print", &[]),

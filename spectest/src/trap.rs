@@ -22,7 +22,10 @@ const MESSAGES: &[(&str, TrapKind)] = &[
     ("indirect call type mismatch", TrapKind::BadSignature),
     ("integer divide by zero", TrapKind::IntegerDivisionByZero),
     ("integer overflow", TrapKind::IntegerOverflow),
-    ("invalid conversion to integer", TrapKind::BadConversionToInteger),
+    (
+        "invalid conversion to integer",
+        TrapKind::BadConversionToInteger,
+    ),
     ("call stack exhausted", TrapKind::StackOverflow),
 ];
 

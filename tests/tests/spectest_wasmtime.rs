@@ -48,7 +48,9 @@ impl Target for WasmtimeTarget {
     }
 
     fn trap_kind(&self, err: &anyhow::Error) -> Option<TrapKind> {
-        let trap = err.chain().find_map(|e| e.downcast_ref::<wasmtime::Trap>())?;
+        let trap = err
+            .chain()
+            .find_map(|e| e.downcast_ref::<wasmtime::Trap>())?;
         Some(match trap {
             wasmtime::Trap::UnreachableCodeReached => TrapKind::Unreachable,
             wasmtime::Trap::MemoryOutOfBounds => TrapKind::MemoryOutOfBounds,
@@ -126,7 +128,10 @@ fn core_spec_on_wasmtime() {
 #[ignore = "the proposal scripts take a while; run with --ignored"]
 fn proposals_on_wasmtime() {
     let report = on_big_stack(|| {
-        spectest::run_proposals(&WasmtimeTarget::new(), spectest::suite::WASMTIME_48_PROPOSALS)
+        spectest::run_proposals(
+            &WasmtimeTarget::new(),
+            spectest::suite::WASMTIME_48_PROPOSALS,
+        )
     });
     publish(&report, "wasmtime-proposals.md");
 }
@@ -197,7 +202,8 @@ impl Target for WasmtimeWithoutV128 {
 
 #[test]
 fn runner_fails_wrong_expectations() {
-    let report = on_big_stack(|| spectest::run_wast(&WasmtimeTarget::new(), "self-test", SELF_TEST));
+    let report =
+        on_big_stack(|| spectest::run_wast(&WasmtimeTarget::new(), "self-test", SELF_TEST));
     let file = &report.files[0];
     let failed_lines: Vec<usize> = file.failures.iter().map(|f| f.line).collect();
     // Lines (1-based, the script starts with a newline) that must fail.
@@ -211,7 +217,11 @@ fn runner_fails_wrong_expectations() {
     assert_eq!(report.skipped(), 1, "{}", report.to_markdown());
 
     let report = on_big_stack(|| {
-        spectest::run_wast(&WasmtimeWithoutV128(WasmtimeTarget::new()), "self-test", SELF_TEST)
+        spectest::run_wast(
+            &WasmtimeWithoutV128(WasmtimeTarget::new()),
+            "self-test",
+            SELF_TEST,
+        )
     });
     let skipped = report.skipped_by_reason();
     assert_eq!(skipped.get(&spectest::SkipReason::V128AtBoundary), Some(&2));
