@@ -202,8 +202,11 @@ fn classify<T>(py: Python<'_>, err: &PyErr, store: Option<&mut StoreInner<T>>) -
         return Ok(None);
     }
     let glue = glue(py)?;
-    let described = glue.describe_error.bind(py).call1((value,))?;
-    let (kind, message): (String, String) = described.extract()?;
+    let described = crate::js::iterate(&glue.describe_error.bind(py).call1((value,))?)?;
+    let [kind, message] = described.as_slice() else {
+        return Ok(None);
+    };
+    let (kind, message): (String, String) = (kind.extract()?, message.extract()?);
     Ok(Some(match kind.as_str() {
         "RuntimeError" => Trap { code: TrapCode::from_message(&message), message }.into(),
         "RangeError" if message.contains("call stack") => {
@@ -221,7 +224,7 @@ fn exception<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: Option<&mut Sto
     let glue = glue(py)?;
     let tags: Vec<(std::sync::Arc<Py<PyAny>>, Vec<ValType>)> = store.owned.tags.clone();
     for (tag, types) in tags {
-        let payload = glue.exception_payload.bind(py).call1((value, tag.bind(py), types.len()))?;
+        let payload = glue.exception_payload.bind(py).call1((value, tag.bind(py), crate::value::type_codes(&types)))?;
         if crate::pyodide_ffi::is_null(py, &payload)? {
             continue;
         }

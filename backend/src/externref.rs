@@ -7,7 +7,7 @@
 //! [`JsValue`].
 
 use crate::glue::glue;
-use crate::store::StoreInner;
+use crate::store::{StoreId, StoreInner};
 use crate::{Engine, StoreContext};
 use anyhow::{Context, Result};
 use pyo3::prelude::*;
@@ -25,6 +25,7 @@ pub struct ExternRef {
 struct Inner {
     value: Box<dyn Any + Send + Sync>,
     js: Py<PyAny>,
+    store: StoreId,
 }
 
 impl std::fmt::Debug for Inner {
@@ -44,6 +45,11 @@ impl ExternRef {
         &self.inner.js
     }
 
+    /// The store the reference was made in (or, for a foreign JS value, first seen in).
+    pub(crate) fn store_id(&self) -> StoreId {
+        self.inner.store
+    }
+
     /// The `ExternRef` a JS value stands for.
     pub(crate) fn from_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: &mut StoreInner<T>) -> Result<Self> {
         let id: f64 = glue(py)?.extern_ref_id.bind(py).call1((value,))?.extract()?;
@@ -53,7 +59,11 @@ impl ExternRef {
             }
         }
         Ok(Self {
-            inner: Arc::new(Inner { value: Box::new(JsValue(Arc::new(value.clone().unbind()))), js: value.clone().unbind() }),
+            inner: Arc::new(Inner {
+                value: Box::new(JsValue(Arc::new(value.clone().unbind()))),
+                js: value.clone().unbind(),
+                store: store.id,
+            }),
         })
     }
 }
@@ -71,7 +81,7 @@ impl WasmExternRef<Engine> for ExternRef {
                 .map(Bound::unbind)
                 .unwrap_or_else(|_| py.None())
         });
-        let this = Self { inner: Arc::new(Inner { value: Box::new(object), js }) };
+        let this = Self { inner: Arc::new(Inner { value: Box::new(object), js, store: ctx.inner.id }) };
         ctx.inner.owned.extern_refs.insert(id, this.clone());
         this
     }

@@ -5,7 +5,7 @@ use crate::glue::glue;
 use crate::host_func::trampoline;
 use crate::signature;
 use crate::store::{StoreId, StoreInner, enter};
-use crate::value::{check_type, from_js, to_js, type_codes};
+use crate::value::{check_store, check_type, from_js, to_js, type_codes};
 use crate::Engine;
 use anyhow::{Context, Result, bail};
 use pyo3::prelude::*;
@@ -70,6 +70,7 @@ impl Func {
         }
         for (i, (arg, ty)) in args.iter().zip(params).enumerate() {
             check_type(arg, *ty, &format!("argument {i}"))?;
+            check_store(arg, store.id)?;
         }
         Python::attach(|py| {
             let glue = glue(py)?;
@@ -78,7 +79,7 @@ impl Func {
             clear_host_error();
             let outcome = {
                 let _entered = enter(store);
-                glue.call_export.bind(py).call1((self.js.bind(py), type_codes(params), results.len(), js_args))
+                glue.call_export.bind(py).call1((self.js.bind(py), type_codes(params), type_codes(self.ty.results()), js_args))
             };
             let returned = outcome.map_err(|err| from_py_err(py, err, Some(&mut *store)))?;
             for ((slot, item), ty) in results.iter_mut().zip(crate::js::iterate(&returned)?).zip(self.ty.results()) {

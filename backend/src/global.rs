@@ -4,7 +4,7 @@ use crate::bindings;
 use crate::error::{WrongStore, from_py_err};
 use crate::glue::glue;
 use crate::store::StoreId;
-use crate::value::{check_type, from_js, to_js, type_code, zero};
+use crate::value::{check_store, check_type, from_js, to_js, type_code, zero};
 use crate::Engine;
 use anyhow::{Result, bail};
 use pyo3::prelude::*;
@@ -28,6 +28,11 @@ impl Global {
     /// The global's type.
     pub(crate) fn ty_ref(&self) -> &GlobalType {
         &self.ty
+    }
+
+    /// The store the global belongs to.
+    pub(crate) fn store_id(&self) -> StoreId {
+        self.store
     }
 
     /// A global exported by an instance.
@@ -63,6 +68,7 @@ impl WasmGlobal<Engine> for Global {
             bail!("cannot set an immutable global");
         }
         check_type(&new_value, self.ty.content(), "the new value")?;
+        check_store(&new_value, self.store)?;
         Python::attach(|py| {
             let value = to_js(py, &new_value)?;
             let code = type_code(self.ty.content()).to_string();
@@ -79,7 +85,8 @@ impl WasmGlobal<Engine> for Global {
     fn get(&self, mut ctx: impl AsContextMut<Engine>) -> Val<Engine> {
         let ctx = ctx.as_context_mut();
         Python::attach(|py| -> Result<Val<Engine>> {
-            let value = self.js.value(py)?;
+            let code = type_code(self.ty.content()).to_string();
+            let value = glue(py)?.get_global.bind(py).call1((self.js.as_js().bind(py), code))?;
             from_js(py, &value, self.ty.content(), ctx.inner)
         })
         .unwrap_or_else(|_| zero(self.ty.content()))

@@ -124,6 +124,14 @@
     }
   }
 
+  // A Wasm value -> what Python should receive. Pyodide turns integral
+  // numbers into Python ints, which would lose the sign of -0.0, so a float
+  // negative zero travels as the string "-0".
+  function fromWasm(code, v) {
+    if ((code === "f" || code === "F") && v === 0 && 1 / v < 0) return "-0";
+    return v;
+  }
+
   function argsToWasm(params, args) {
     const out = new Array(params.length);
     for (let i = 0; i < params.length; i++) out[i] = toWasm(params[i], args[i]);
@@ -133,11 +141,18 @@
   // ---- Calls ----
 
   // Calls `f`; always returns the results as an array.
-  function callExport(f, params, nresults, args) {
+  function callExport(f, params, results, args) {
     const r = f(...argsToWasm(params, args));
-    if (nresults === 0) return [];
-    if (nresults === 1) return [r];
-    return Array.from(r);
+    if (results.length === 0) return [];
+    if (results.length === 1) return [fromWasm(results, r)];
+    const out = Array.from(r);
+    for (let i = 0; i < out.length; i++) out[i] = fromWasm(results[i], out[i]);
+    return out;
+  }
+
+  function argsFromWasm(params, args) {
+    for (let i = 0; i < args.length; i++) args[i] = fromWasm(params[i], args[i]);
+    return args;
   }
 
   // A Wasm function of signature `sig` that calls the Python callable `py`.
@@ -149,12 +164,12 @@
     if (results.length <= 1) {
       const code = results;
       f = (...args) => {
-        const r = py(...args);
+        const r = py(...argsFromWasm(params, args));
         return code.length === 0 ? undefined : toWasm(code, r);
       };
     } else {
       f = (...args) => {
-        const proxy = py(...args);
+        const proxy = py(...argsFromWasm(params, args));
         const values = proxy.toJs({ depth: 1 });
         proxy.destroy();
         const out = new Array(results.length);
@@ -192,6 +207,10 @@
   }
   const GLOBAL_TYPES = { i: "i32", I: "i64", f: "f32", F: "f64", v: "v128", r: "anyfunc", x: "externref" };
 
+  function getGlobal(global, type) {
+    return fromWasm(type, global.value);
+  }
+
   function setGlobal(global, type, value) {
     global.value = toWasm(type, value);
   }
@@ -226,10 +245,10 @@
   }
 
   // The payload of a WebAssembly.Exception thrown with `tag`, or null.
-  function exceptionPayload(e, tag, count) {
+  function exceptionPayload(e, tag, types) {
     if (!(e instanceof WebAssembly.Exception) || !e.is(tag)) return null;
     const out = [];
-    for (let i = 0; i < count; i++) out.push(e.getArg(tag, i));
+    for (let i = 0; i < types.length; i++) out.push(fromWasm(types[i], e.getArg(tag, i)));
     return out;
   }
 
@@ -240,6 +259,7 @@
     exportValues,
     externRefId,
     funcSig,
+    getGlobal,
     hostFunction,
     importObject,
     memoryView,

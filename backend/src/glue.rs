@@ -10,11 +10,11 @@ use pyo3::sync::PyOnceLock;
 
 /// The JS functions of `glue.js`, each looked up once.
 pub struct Glue {
-    /// `callExport(f, params, nresults, args) -> results[]`
+    /// `callExport(f, params, results, args) -> results[]`
     pub call_export: Py<PyAny>,
     /// `describeError(e) -> [kind, message]`
     pub describe_error: Py<PyAny>,
-    /// `exceptionPayload(e, tag, count) -> values[] | null`
+    /// `exceptionPayload(e, tag, types) -> values[] | null`
     pub exception_payload: Py<PyAny>,
     /// `exportValues(instance, names) -> values[]`
     pub export_values: Py<PyAny>,
@@ -22,6 +22,8 @@ pub struct Glue {
     pub extern_ref_id: Py<PyAny>,
     /// `funcSig(f, candidates) -> sig | null`
     pub func_sig: Py<PyAny>,
+    /// `getGlobal(global, type) -> value`
+    pub get_global: Py<PyAny>,
     /// `hostFunction(pyCallable, sig) -> Wasm function`
     pub host_function: Py<PyAny>,
     /// `importObject([[module, name, value], ...]) -> object`
@@ -60,6 +62,7 @@ pub fn glue(py: Python<'_>) -> PyResult<&Glue> {
             export_values: get("exportValues")?,
             extern_ref_id: get("externRefId")?,
             func_sig: get("funcSig")?,
+            get_global: get("getGlobal")?,
             host_function: get("hostFunction")?,
             import_object: get("importObject")?,
             memory_view: get("memoryView")?,

@@ -9,7 +9,7 @@
 
 use crate::error::park_host_error;
 use crate::store::{StoreContextMut, StoreId, current};
-use crate::value::{check_type, from_js, to_js, zero};
+use crate::value::{check_store, check_type, from_js, to_js, unwritten};
 use crate::Engine;
 use anyhow::{Result, anyhow};
 use pyo3::exceptions::PyRuntimeError;
@@ -67,10 +67,11 @@ pub(crate) fn trampoline<T: 'static>(owner: StoreId, ty: FuncType, func: Box<Hos
             for (arg, param) in args.iter().zip(ty.params()) {
                 params.push(from_js(py, &arg, *param, store)?);
             }
-            let mut results: Vec<Val<Engine>> = ty.results().iter().map(|t| zero(*t)).collect();
+            let mut results: Vec<Val<Engine>> = ty.results().iter().map(|t| unwritten(*t)).collect();
             func(StoreContextMut { inner: store }, &params, &mut results)?;
             for (i, (value, expected)) in results.iter().zip(ty.results()).enumerate() {
                 check_type(value, *expected, &format!("host function result {i}"))?;
+                check_store(value, owner)?;
             }
             Ok(match results.as_slice() {
                 [] => py.None(),

@@ -19,13 +19,17 @@ pub struct Instance {
 
 /// The JS value for an import, checked against the type the module declares.
 fn import_value<'py>(py: Python<'py>, value: &Extern<Engine>, expected: &ExternType, store_id: crate::store::StoreId, what: &str) -> Result<Bound<'py, PyAny>> {
+    let owner = match value {
+        Extern::Func(f) => f.store_id(),
+        Extern::Memory(m) => m.store_id(),
+        Extern::Table(t) => t.store_id(),
+        Extern::Global(g) => g.store_id(),
+    };
+    if owner != store_id {
+        return Err(WrongStore.into());
+    }
     let (js, ok) = match (value, expected) {
-        (Extern::Func(f), ExternType::Func(ty)) => {
-            if f.store_id() != store_id {
-                return Err(WrongStore.into());
-            }
-            (f.js().bind(py).clone(), f.ty_ref() == ty)
-        }
+        (Extern::Func(f), ExternType::Func(ty)) => (f.js().bind(py).clone(), f.ty_ref() == ty),
         (Extern::Memory(m), ExternType::Memory(_)) => (m.js().as_js().bind(py).clone(), true),
         (Extern::Table(t), ExternType::Table(ty)) => (t.js().as_js().bind(py).clone(), t.ty_ref().element() == ty.element()),
         (Extern::Global(g), ExternType::Global(ty)) => (g.js().as_js().bind(py).clone(), g.ty_ref() == ty),

@@ -27,6 +27,11 @@ impl Memory {
         &self.js
     }
 
+    /// The store the memory belongs to.
+    pub(crate) fn store_id(&self) -> StoreId {
+        self.store
+    }
+
     /// A memory exported by an instance.
     pub(crate) fn from_js(value: &Bound<'_, PyAny>, ty: MemoryType, store: StoreId) -> Self {
         Self { js: bindings::Memory::from_js_unchecked(value.clone().unbind()), ty, store }

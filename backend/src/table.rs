@@ -4,11 +4,11 @@ use crate::bindings;
 use crate::error::{WrongStore, from_py_err};
 use crate::glue::glue;
 use crate::store::StoreId;
-use crate::value::{ref_from_js, ref_to_js};
+use crate::value::{check_store, ref_from_js, ref_to_js};
 use crate::Engine;
 use anyhow::{Result, bail};
 use pyo3::prelude::*;
-use wasm_runtime_layer::backend::{AsContext, AsContextMut, Ref, WasmTable};
+use wasm_runtime_layer::backend::{AsContext, AsContextMut, Ref, Val, WasmTable};
 use wasm_runtime_layer::{RefType, TableType, ValType};
 
 /// A table of references.
@@ -39,6 +39,11 @@ impl Table {
         &self.js
     }
 
+    /// The store the table belongs to.
+    pub(crate) fn store_id(&self) -> StoreId {
+        self.store
+    }
+
     /// The table's type as created.
     pub(crate) fn ty_ref(&self) -> &TableType {
         &self.ty
@@ -53,6 +58,7 @@ impl Table {
         if store != self.store {
             return Err(WrongStore.into());
         }
+        check_store(&Val::from(value.clone()), store)?;
         if value.ty() != self.ty.element() {
             bail!("type mismatch: a {:?} reference cannot go into a table of {:?}", value.ty(), self.ty.element());
         }
@@ -63,6 +69,7 @@ impl Table {
 impl WasmTable<Engine> for Table {
     fn new(mut ctx: impl AsContextMut<Engine>, ty: TableType, init: Ref<Engine>) -> Result<Self> {
         let store = ctx.as_context_mut().inner.id;
+        check_store(&Val::from(init.clone()), store)?;
         if init.ty() != ty.element() {
             bail!("type mismatch: table of {:?} initialized with a {:?} reference", ty.element(), init.ty());
         }

@@ -10,7 +10,9 @@ use crate::store::StoreInner;
 use crate::Engine;
 use anyhow::{Result, bail};
 use pyo3::prelude::*;
-use pyo3::types::{PyFloat, PyInt};
+use pyo3::types::{PyFloat, PyInt, PyString};
+use crate::error::WrongStore;
+use crate::store::StoreId;
 use wasm_runtime_layer::ValType;
 use wasm_runtime_layer::backend::{Ref, Val};
 
@@ -30,6 +32,15 @@ pub(crate) fn type_code(ty: ValType) -> char {
 /// The codes of a list of types, e.g. `[I32, I64]` → `"iI"`.
 pub(crate) fn type_codes(types: &[ValType]) -> String {
     types.iter().copied().map(type_code).collect()
+}
+
+/// A value of another type than `ty`: what a host function's results start
+/// as, so a result it never writes fails the type check (as in wasmtime).
+pub(crate) fn unwritten(ty: ValType) -> Val<Engine> {
+    match ty {
+        ValType::FuncRef => Val::ExternRef(None),
+        _ => Val::FuncRef(None),
+    }
 }
 
 /// The zero value of a type (null for references).
@@ -81,13 +92,38 @@ pub(crate) fn check_type(value: &Val<Engine>, ty: ValType, what: &str) -> Result
     Ok(())
 }
 
+/// Checks that a reference value belongs to store `store` (wasmtime rejects
+/// references from another store).
+pub(crate) fn check_store(value: &Val<Engine>, store: StoreId) -> Result<()> {
+    let owner = match value {
+        Val::FuncRef(Some(f)) => f.store_id(),
+        Val::ExternRef(Some(e)) => e.store_id(),
+        _ => return Ok(()),
+    };
+    if owner != store {
+        return Err(WrongStore.into());
+    }
+    Ok(())
+}
+
+/// A float as Pyodide handed it over: a number, or `"-0"` for negative zero
+/// (see `fromWasm` in `glue.js`).
+fn float_from_js(value: &Bound<'_, PyAny>) -> Result<f64> {
+    if let Ok(text) = value.cast::<PyString>() {
+        if text.to_cow()? == "-0" {
+            return Ok(-0.0);
+        }
+    }
+    Ok(value.extract::<f64>()?)
+}
+
 /// A JS value (as Pyodide handed it to Python) read as a Wasm value of type `ty`.
 pub(crate) fn from_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, ty: ValType, store: &mut StoreInner<T>) -> Result<Val<Engine>> {
     Ok(match ty {
         ValType::I32 => Val::I32(value.extract::<i64>()? as i32),
         ValType::I64 => Val::I64(value.extract::<i64>()?),
-        ValType::F32 => Val::F32(value.extract::<f64>()? as f32),
-        ValType::F64 => Val::F64(value.extract::<f64>()?),
+        ValType::F32 => Val::F32(float_from_js(value)? as f32),
+        ValType::F64 => Val::F64(float_from_js(value)?),
         ValType::V128 => return Err(v128_error()),
         ValType::FuncRef => Val::FuncRef(if crate::pyodide_ffi::is_nullish(py, value)? {
             None

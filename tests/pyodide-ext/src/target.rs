@@ -34,6 +34,6 @@ impl Target for Pyodide {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities { v128_at_boundary: false, wasm_exceptions: true }
+        Capabilities { v128_at_boundary: false, wasm_exceptions: false }
     }
 }
