@@ -166,12 +166,19 @@ pub fn describe(ty: &wasm_runtime_layer::ExternType) -> String {
         ExternType::Func(f) => {
             // Not `FuncType`'s `Display`: it repeats " -> " between results.
             let list = |tys: &[ValType]| {
-                tys.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+                tys.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             };
             format!("func({}) -> ({})", list(f.params()), list(f.results()))
         }
         ExternType::Global(g) => {
-            format!("global {}{}", if g.mutable() { "mut " } else { "" }, g.content())
+            format!(
+                "global {}{}",
+                if g.mutable() { "mut " } else { "" },
+                g.content()
+            )
         }
         ExternType::Memory(m) => format!("memory {}", limits(m.initial_pages(), m.maximum_pages())),
         ExternType::Table(t) => {

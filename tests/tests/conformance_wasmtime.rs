@@ -37,7 +37,9 @@ impl Target for WasmtimeTarget {
 
     fn trap_kind(&self, err: &anyhow::Error) -> Option<TrapKind> {
         // The trap may be wrapped in context; search the whole chain.
-        let trap = err.chain().find_map(|e| e.downcast_ref::<wasmtime::Trap>())?;
+        let trap = err
+            .chain()
+            .find_map(|e| e.downcast_ref::<wasmtime::Trap>())?;
         Some(match trap {
             wasmtime::Trap::UnreachableCodeReached => TrapKind::Unreachable,
             wasmtime::Trap::MemoryOutOfBounds => TrapKind::MemoryOutOfBounds,

@@ -75,7 +75,10 @@ fn ensure_same_payload(
         .downcast::<Payload, _, _>(ctx.as_context())
         .map_err(|e| anyhow!("{what}: downcast to the original type failed: {e:#}"))?;
     ensure_eq(payload, expected, what)?;
-    ensure_that(std::ptr::eq(payload, original), &format!("{what}: same object as the original"))
+    ensure_that(
+        std::ptr::eq(payload, original),
+        &format!("{what}: same object as the original"),
+    )
 }
 
 /// Null externrefs pass both ways: parameter, result, host function result,
@@ -83,20 +86,47 @@ fn ensure_same_payload(
 pub fn null_both_ways<T: Target>(target: &T) -> Result<()> {
     let (mut store, instance) = setup(target)?;
     let none = Val::ExternRef(None);
-    ensure_eq(call_i32(&mut store, &instance, "is_null", &[none.clone()])?, 1, "is_null(null)")?;
-    let id = call_export1(&mut store, &instance, "id", &[none.clone()])?;
+    ensure_eq(
+        call_i32(
+            &mut store,
+            &instance,
+            "is_null",
+            std::slice::from_ref(&none),
+        )?,
+        1,
+        "is_null(null)",
+    )?;
+    let id = call_export1(&mut store, &instance, "id", std::slice::from_ref(&none))?;
     ensure_that(as_externref(id, "id(null)")?.is_none(), "id(null) is null")?;
     let null = call_export1(&mut store, &instance, "null", &[])?;
-    ensure_that(as_externref(null, "null()")?.is_none(), "ref.null extern is null on the host")?;
+    ensure_that(
+        as_externref(null, "null()")?.is_none(),
+        "ref.null extern is null on the host",
+    )?;
     let via = call_export1(&mut store, &instance, "via_host", &[none])?;
-    ensure_that(as_externref(via, "via_host(null)")?.is_none(), "null through a host fn")?;
+    ensure_that(
+        as_externref(via, "via_host(null)")?.is_none(),
+        "null through a host fn",
+    )?;
     let host_null = call_i32(&mut store, &instance, "host_null_is_null", &[])?;
-    ensure_eq(host_null, 1, "guest sees a host function's null result as null")?;
+    ensure_eq(
+        host_null,
+        1,
+        "guest sees a host function's null result as null",
+    )?;
     let t = table(&store, &instance, "table")?;
-    let slot = t.get(&mut store, 7).ok_or_else(|| anyhow!("slot 7 missing"))?;
-    ensure_that(ref_as_extern(slot, "slot 7")?.is_none(), "empty externref slot is null")?;
+    let slot = t
+        .get(&mut store, 7)
+        .ok_or_else(|| anyhow!("slot 7 missing"))?;
+    ensure_that(
+        ref_as_extern(slot, "slot 7")?.is_none(),
+        "empty externref slot is null",
+    )?;
     let g = global(&store, &instance, "g")?;
-    ensure_that(as_externref(g.get(&mut store), "g")?.is_none(), "initial externref global")
+    ensure_that(
+        as_externref(g.get(&mut store), "g")?.is_none(),
+        "initial externref global",
+    )
 }
 
 /// One host value goes through the guest 50 times by every route (parameter
@@ -104,8 +134,17 @@ pub fn null_both_ways<T: Target>(target: &T) -> Result<()> {
 /// host global accesses) and always comes back as the very same object.
 pub fn identity_survives_round_trips<T: Target>(target: &T) -> Result<()> {
     let (mut store, instance) = setup(target)?;
-    let expected = Payload { id: 0xdead_beef_0042, label: Arc::from("the one") };
-    let original = ExternRef::new(&mut store, Payload { id: expected.id, label: expected.label.clone() });
+    let expected = Payload {
+        id: 0xdead_beef_0042,
+        label: Arc::from("the one"),
+    };
+    let original = ExternRef::new(
+        &mut store,
+        Payload {
+            id: expected.id,
+            label: expected.label.clone(),
+        },
+    );
     let address: *const Payload = original
         .downcast::<Payload, _, _>(store.as_context())
         .map_err(|e| anyhow!("downcast right after ExternRef::new: {e:#}"))?;
@@ -117,48 +156,139 @@ pub fn identity_survives_round_trips<T: Target>(target: &T) -> Result<()> {
     let mut current = original;
     for round in 0..50 {
         let what = |step: &str| format!("round {round}, {step}");
-        let is_null = call_i32(&mut store, &instance, "is_null", &[Val::ExternRef(Some(current.clone()))])?;
+        let is_null = call_i32(
+            &mut store,
+            &instance,
+            "is_null",
+            &[Val::ExternRef(Some(current.clone()))],
+        )?;
         ensure_eq(is_null, 0, &what("ref.is_null"))?;
-        current = non_null(call_export1(&mut store, &instance, "id", &[Val::ExternRef(Some(current))])?, &what("id"))?;
-        current = non_null(call_export1(&mut store, &instance, "via_host", &[Val::ExternRef(Some(current))])?, &what("via_host"))?;
+        current = non_null(
+            call_export1(
+                &mut store,
+                &instance,
+                "id",
+                &[Val::ExternRef(Some(current))],
+            )?,
+            &what("id"),
+        )?;
+        current = non_null(
+            call_export1(
+                &mut store,
+                &instance,
+                "via_host",
+                &[Val::ExternRef(Some(current))],
+            )?,
+            &what("via_host"),
+        )?;
         let slot = round % 8;
-        put.call(&mut store, &[Val::I32(slot), Val::ExternRef(Some(current))], &mut [])?;
-        let from_table = t.get(&mut store, slot as u32).ok_or_else(|| anyhow!("slot missing"))?;
-        current = ref_as_extern(from_table, &what("Table::get"))?.ok_or_else(|| anyhow!("{}: null", what("Table::get")))?;
-        t.set(&mut store, (slot as u32 + 1) % 8, Ref::ExternRef(Some(current)))?;
-        current = non_null(call_export1(&mut store, &instance, "take", &[Val::I32((slot + 1) % 8)])?, &what("take"))?;
+        put.call(
+            &mut store,
+            &[Val::I32(slot), Val::ExternRef(Some(current))],
+            &mut [],
+        )?;
+        let from_table = t
+            .get(&mut store, slot as u32)
+            .ok_or_else(|| anyhow!("slot missing"))?;
+        current = ref_as_extern(from_table, &what("Table::get"))?
+            .ok_or_else(|| anyhow!("{}: null", what("Table::get")))?;
+        t.set(
+            &mut store,
+            (slot as u32 + 1) % 8,
+            Ref::ExternRef(Some(current)),
+        )?;
+        current = non_null(
+            call_export1(&mut store, &instance, "take", &[Val::I32((slot + 1) % 8)])?,
+            &what("take"),
+        )?;
         set_g.call(&mut store, &[Val::ExternRef(Some(current))], &mut [])?;
         current = non_null(g.get(&mut store), &what("Global::get"))?;
         g.set(&mut store, Val::ExternRef(Some(current)))?;
-        current = non_null(call_export1(&mut store, &instance, "get_g", &[])?, &what("get_g"))?;
+        current = non_null(
+            call_export1(&mut store, &instance, "get_g", &[])?,
+            &what("get_g"),
+        )?;
         if round % 10 == 0 {
             ensure_same_payload(&store, &current, address, &expected, &what("payload"))?;
         }
     }
-    ensure_same_payload(&store, &current, address, &expected, "payload after 50 rounds")
+    ensure_same_payload(
+        &store,
+        &current,
+        address,
+        &expected,
+        "payload after 50 rounds",
+    )
 }
 
 /// `ExternRef::downcast` to a type other than the payload's is an `Err`;
 /// to the right type it is `Ok`, also for payloads of other types.
 pub fn wrong_downcast_is_err<T: Target>(target: &T) -> Result<()> {
     let (mut store, instance) = setup(target)?;
-    let payload = ExternRef::new(&mut store, Payload { id: 1, label: Arc::from("x") });
+    let payload = ExternRef::new(
+        &mut store,
+        Payload {
+            id: 1,
+            label: Arc::from("x"),
+        },
+    );
     let number = ExternRef::new(&mut store, 7u32);
     let text = ExternRef::new(&mut store, String::from("text"));
     // Take them through the guest first: the answer must not depend on that.
-    let payload = non_null(call_export1(&mut store, &instance, "id", &[Val::ExternRef(Some(payload))])?, "id")?;
-    let number = non_null(call_export1(&mut store, &instance, "via_host", &[Val::ExternRef(Some(number))])?, "via_host")?;
+    let payload = non_null(
+        call_export1(
+            &mut store,
+            &instance,
+            "id",
+            &[Val::ExternRef(Some(payload))],
+        )?,
+        "id",
+    )?;
+    let number = non_null(
+        call_export1(
+            &mut store,
+            &instance,
+            "via_host",
+            &[Val::ExternRef(Some(number))],
+        )?,
+        "via_host",
+    )?;
 
-    expect_err(payload.downcast::<String, _, _>(store.as_context()).map(|_| ()), "Payload as String")?;
-    expect_err(payload.downcast::<u64, _, _>(store.as_context()).map(|_| ()), "Payload as u64")?;
-    expect_err(number.downcast::<u64, _, _>(store.as_context()).map(|_| ()), "u32 as u64")?;
-    expect_err(number.downcast::<i32, _, _>(store.as_context()).map(|_| ()), "u32 as i32")?;
-    expect_err(text.downcast::<&str, _, _>(store.as_context()).map(|_| ()), "String as &str")?;
-    let n = number.downcast::<u32, _, _>(store.as_context()).map_err(|e| anyhow!("u32 as u32: {e:#}"))?;
+    expect_err(
+        payload
+            .downcast::<String, _, _>(store.as_context())
+            .map(|_| ()),
+        "Payload as String",
+    )?;
+    expect_err(
+        payload
+            .downcast::<u64, _, _>(store.as_context())
+            .map(|_| ()),
+        "Payload as u64",
+    )?;
+    expect_err(
+        number.downcast::<u64, _, _>(store.as_context()).map(|_| ()),
+        "u32 as u64",
+    )?;
+    expect_err(
+        number.downcast::<i32, _, _>(store.as_context()).map(|_| ()),
+        "u32 as i32",
+    )?;
+    expect_err(
+        text.downcast::<&str, _, _>(store.as_context()).map(|_| ()),
+        "String as &str",
+    )?;
+    let n = number
+        .downcast::<u32, _, _>(store.as_context())
+        .map_err(|e| anyhow!("u32 as u32: {e:#}"))?;
     ensure_eq(*n, 7, "u32 payload")?;
-    let s = text.downcast::<String, _, _>(store.as_context()).map_err(|e| anyhow!("String as String: {e:#}"))?;
+    let s = text
+        .downcast::<String, _, _>(store.as_context())
+        .map_err(|e| anyhow!("String as String: {e:#}"))?;
     ensure_eq(s.as_str(), "text", "String payload")?;
-    let p = payload.downcast::<Payload, _, _>(store.as_context()).map_err(|e| anyhow!("{e:#}"))?;
+    let p = payload
+        .downcast::<Payload, _, _>(store.as_context())
+        .map_err(|e| anyhow!("{e:#}"))?;
     ensure_eq(p.id, 1, "Payload id")
 }
 
@@ -168,19 +298,47 @@ pub fn distinct_values_stay_distinct<T: Target>(target: &T) -> Result<()> {
     let (mut store, instance) = setup(target)?;
     let put = func(&store, &instance, "put")?;
     for slot in 0..8u64 {
-        let r = ExternRef::new(&mut store, Payload { id: slot, label: Arc::from(format!("slot {slot}")) });
-        put.call(&mut store, &[Val::I32(slot as i32), Val::ExternRef(Some(r))], &mut [])?;
+        let r = ExternRef::new(
+            &mut store,
+            Payload {
+                id: slot,
+                label: Arc::from(format!("slot {slot}")),
+            },
+        );
+        put.call(
+            &mut store,
+            &[Val::I32(slot as i32), Val::ExternRef(Some(r))],
+            &mut [],
+        )?;
     }
     // Two refs to equal-looking but separate values are separate objects.
-    let a = ExternRef::new(&mut store, Payload { id: 99, label: Arc::from("same") });
-    let b = ExternRef::new(&mut store, Payload { id: 99, label: Arc::from("same") });
+    let a = ExternRef::new(
+        &mut store,
+        Payload {
+            id: 99,
+            label: Arc::from("same"),
+        },
+    );
+    let b = ExternRef::new(
+        &mut store,
+        Payload {
+            id: 99,
+            label: Arc::from("same"),
+        },
+    );
     let pa: *const Payload = a.downcast::<Payload, _, _>(store.as_context())?;
     let pb: *const Payload = b.downcast::<Payload, _, _>(store.as_context())?;
-    ensure_that(!std::ptr::eq(pa, pb), "two ExternRef::new calls give two objects")?;
+    ensure_that(
+        !std::ptr::eq(pa, pb),
+        "two ExternRef::new calls give two objects",
+    )?;
     for slot in (0..8u64).rev() {
-        let r = non_null(call_export1(&mut store, &instance, "take", &[Val::I32(slot as i32)])?, "take")?;
+        let r = non_null(
+            call_export1(&mut store, &instance, "take", &[Val::I32(slot as i32)])?,
+            "take",
+        )?;
         let p = r.downcast::<Payload, _, _>(store.as_context())?;
-        if p.id != slot || &*p.label != format!("slot {slot}") {
+        if p.id != slot || *p.label != format!("slot {slot}") {
             bail!("slot {slot} holds {p:?}");
         }
     }

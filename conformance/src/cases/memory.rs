@@ -39,14 +39,29 @@ pub fn host_memory_grow<T: Target>(target: &T) -> Result<()> {
     m.read(&store, 3 * PAGE - 16, &mut fresh)?;
     ensure_eq(fresh, vec![0u8; 16], "new pages are zeroed")?;
     // The type keeps the declared minimum; only the current size grows.
-    ensure_eq(m.ty(&store).maximum_pages(), Some(3), "maximum after growth")?;
+    ensure_eq(
+        m.ty(&store).maximum_pages(),
+        Some(3),
+        "maximum after growth",
+    )?;
 
     let unbounded = Memory::new(&mut store, MemoryType::new(0, None))?;
-    ensure_eq(unbounded.ty(&store), MemoryType::new(0, None), "unbounded ty()")?;
+    ensure_eq(
+        unbounded.ty(&store),
+        MemoryType::new(0, None),
+        "unbounded ty()",
+    )?;
     ensure_eq(unbounded.current_pages(&store), 0, "zero-page memory")?;
-    expect_err(unbounded.write(&mut store, 0, &[1]), "write into a zero-page memory")?;
+    expect_err(
+        unbounded.write(&mut store, 0, &[1]),
+        "write into a zero-page memory",
+    )?;
     ensure_eq(unbounded.grow(&mut store, 2)?, 0, "unbounded grow")?;
-    ensure_eq(unbounded.current_pages(&store), 2, "unbounded pages after grow")
+    ensure_eq(
+        unbounded.current_pages(&store),
+        2,
+        "unbounded pages after grow",
+    )
 }
 
 /// `read` and `write` are bounds-checked: the last byte is accessible, any
@@ -71,15 +86,30 @@ pub fn read_write_bounds<T: Target>(target: &T) -> Result<()> {
     let mut one = [0u8; 1];
     let mut ten = [0u8; 10];
     expect_err(m.read(&store, PAGE, &mut one), "read 1 byte at the end")?;
-    expect_err(m.read(&store, PAGE - 5, &mut ten), "read straddling the end")?;
+    expect_err(
+        m.read(&store, PAGE - 5, &mut ten),
+        "read straddling the end",
+    )?;
     expect_err(m.read(&store, usize::MAX, &mut one), "read at usize::MAX")?;
-    expect_err(m.read(&store, usize::MAX - 3, &mut ten), "read with offset + len overflowing")?;
-    expect_err(m.read(&store, usize::MAX, &mut []), "empty read at usize::MAX")?;
+    expect_err(
+        m.read(&store, usize::MAX - 3, &mut ten),
+        "read with offset + len overflowing",
+    )?;
+    expect_err(
+        m.read(&store, usize::MAX, &mut []),
+        "empty read at usize::MAX",
+    )?;
     expect_err(m.read(&store, PAGE + 1, &mut []), "empty read past the end")?;
     expect_err(m.write(&mut store, PAGE, &[9]), "write 1 byte at the end")?;
-    expect_err(m.write(&mut store, PAGE - 2, &[9, 9, 9]), "write straddling the end")?;
+    expect_err(
+        m.write(&mut store, PAGE - 2, &[9, 9, 9]),
+        "write straddling the end",
+    )?;
     expect_err(m.write(&mut store, usize::MAX, &[9]), "write at usize::MAX")?;
-    expect_err(m.write(&mut store, usize::MAX - 1, &[9; 4]), "write with offset + len overflowing")?;
+    expect_err(
+        m.write(&mut store, usize::MAX - 1, &[9; 4]),
+        "write with offset + len overflowing",
+    )?;
     // A failed write must not have written its in-bounds part.
     let mut tail = [0u8; 4];
     m.read(&store, PAGE - 4, &mut tail)?;
@@ -109,18 +139,43 @@ pub fn exported_memory<T: Target>(target: &T) -> Result<()> {
     m.read(&store, 16, &mut abc)?;
     ensure_eq(&abc, b"abc", "data segment seen by the host")?;
     m.write(&mut store, 100, &0x1234_5678i32.to_le_bytes())?;
-    ensure_eq(call_i32(&mut store, &instance, "load", &[Val::I32(100)])?, 0x1234_5678, "guest load")?;
+    ensure_eq(
+        call_i32(&mut store, &instance, "load", &[Val::I32(100)])?,
+        0x1234_5678,
+        "guest load",
+    )?;
     func(&store, &instance, "store")?.call(&mut store, &[Val::I32(200), Val::I32(-2)], &mut [])?;
     let mut word = [0u8; 4];
     m.read(&store, 200, &mut word)?;
-    ensure_eq(i32::from_le_bytes(word), -2, "host reads the guest's store (little-endian)")?;
+    ensure_eq(
+        i32::from_le_bytes(word),
+        -2,
+        "host reads the guest's store (little-endian)",
+    )?;
     ensure_eq(m.grow(&mut store, 1)?, 1, "host grow")?;
-    ensure_eq(call_i32(&mut store, &instance, "size", &[])?, 2, "guest sees host growth")?;
-    ensure_eq(call_i32(&mut store, &instance, "grow", &[Val::I32(1)])?, 2, "guest grow")?;
+    ensure_eq(
+        call_i32(&mut store, &instance, "size", &[])?,
+        2,
+        "guest sees host growth",
+    )?;
+    ensure_eq(
+        call_i32(&mut store, &instance, "grow", &[Val::I32(1)])?,
+        2,
+        "guest grow",
+    )?;
     ensure_eq(m.current_pages(&store), 3, "host sees guest growth")?;
-    ensure_eq(call_i32(&mut store, &instance, "grow", &[Val::I32(5)])?, -1, "guest grow beyond max")?;
+    ensure_eq(
+        call_i32(&mut store, &instance, "grow", &[Val::I32(5)])?,
+        -1,
+        "guest grow beyond max",
+    )?;
     m.write(&mut store, 3 * PAGE - 4, &7i32.to_le_bytes())?;
-    let last = call_i32(&mut store, &instance, "load", &[Val::I32((3 * PAGE - 4) as i32)])?;
+    let last = call_i32(
+        &mut store,
+        &instance,
+        "load",
+        &[Val::I32((3 * PAGE - 4) as i32)],
+    )?;
     ensure_eq(last, 7, "guest reads the last word of grown memory")
 }
 
@@ -148,13 +203,29 @@ pub fn imported_memory<T: Target>(target: &T) -> Result<()> {
     let mut xyz = [0u8; 3];
     m.read(&store, 8, &mut xyz)?;
     ensure_eq(&xyz, b"xyz", "data segment written into the host memory")?;
-    ensure_eq(call_i32(&mut store, &instance, "inc", &[Val::I32(0)])?, 42, "guest sees host write")?;
+    ensure_eq(
+        call_i32(&mut store, &instance, "inc", &[Val::I32(0)])?,
+        42,
+        "guest sees host write",
+    )?;
     let mut word = [0u8; 4];
     m.read(&store, 0, &mut word)?;
     ensure_eq(i32::from_le_bytes(word), 42, "host sees guest write")?;
-    ensure_eq(call_i32(&mut store, &instance, "size", &[])?, 2, "guest sees the host memory's size")?;
-    ensure_eq(call_i32(&mut store, &instance, "grow", &[Val::I32(1)])?, 2, "guest grows it")?;
+    ensure_eq(
+        call_i32(&mut store, &instance, "size", &[])?,
+        2,
+        "guest sees the host memory's size",
+    )?;
+    ensure_eq(
+        call_i32(&mut store, &instance, "grow", &[Val::I32(1)])?,
+        2,
+        "guest grows it",
+    )?;
     ensure_eq(m.current_pages(&store), 3, "host sees guest growth")?;
     expect_err(m.grow(&mut store, 1), "host grow beyond the maximum")?;
-    ensure_eq(call_i32(&mut store, &instance, "grow", &[Val::I32(1)])?, -1, "guest grow beyond max")
+    ensure_eq(
+        call_i32(&mut store, &instance, "grow", &[Val::I32(1)])?,
+        -1,
+        "guest grow beyond max",
+    )
 }

@@ -9,7 +9,12 @@ use crate::fixture::{call, call_export, call_i32, func, instantiate};
 
 /// The four results the host function returns.
 fn host_four() -> [Val; 4] {
-    [Val::I32(1), Val::I64(i64::MIN), Val::F32(-2.5), Val::F64(1e300)]
+    [
+        Val::I32(1),
+        Val::I64(i64::MIN),
+        Val::F32(-2.5),
+        Val::F64(1e300),
+    ]
 }
 
 /// Guest functions with several results: `() -> (i32, i64, f32, f64)`,
@@ -33,7 +38,12 @@ pub fn guest_results<T: Target>(target: &T) -> Result<()> {
     let four = call_export(&mut store, &instance, "four", &[])?;
     ensure_vals(
         &four,
-        &[Val::I32(-7), Val::I64(i64::MAX), Val::F32(1.5), Val::F64(-0.25)],
+        &[
+            Val::I32(-7),
+            Val::I64(i64::MAX),
+            Val::F32(1.5),
+            Val::F64(-0.25),
+        ],
         "four()",
     )?;
     let swapped = call_export(&mut store, &instance, "swap", &[Val::I32(5), Val::I64(-6)])?;
@@ -60,14 +70,21 @@ pub fn host_results<T: Target>(target: &T) -> Result<()> {
     let ty = FuncType::new([], [ValType::I32, ValType::I64, ValType::F32, ValType::F64]);
     let four = Func::new(&mut store, ty, |_, _, results| {
         if results.len() != 4 {
-            bail!("host function got a results slice of length {}", results.len());
+            bail!(
+                "host function got a results slice of length {}",
+                results.len()
+            );
         }
         results.clone_from_slice(&host_four());
         Ok(())
     });
     let direct = call(&mut store, &four, &[])?;
     ensure_vals(&direct, &host_four(), "host function called by the host")?;
-    ensure_eq(types_of(&direct), vec![ValType::I32, ValType::I64, ValType::F32, ValType::F64], "types")?;
+    ensure_eq(
+        types_of(&direct),
+        vec![ValType::I32, ValType::I64, ValType::F32, ValType::F64],
+        "types",
+    )?;
 
     let mut imports = Imports::new();
     imports.define("env", "four", Extern::Func(four));
@@ -88,5 +105,9 @@ pub fn host_results<T: Target>(target: &T) -> Result<()> {
     )?;
     let relayed = call_export(&mut store, &instance, "relay", &[])?;
     ensure_vals(&relayed, &host_four(), "host results relayed by the guest")?;
-    ensure_eq(call_i32(&mut store, &instance, "check", &[])?, 1, "guest checks host results")
+    ensure_eq(
+        call_i32(&mut store, &instance, "check", &[])?,
+        1,
+        "guest checks host results",
+    )
 }

@@ -5,8 +5,9 @@
 //! dicts keyed by name must not confuse these with built-in properties.
 
 use anyhow::Result;
-use wasm_runtime_layer::{Extern, Func, FuncType, Global, Imports, Memory, MemoryType, Store, Val,
-    ValType};
+use wasm_runtime_layer::{
+    Extern, Func, FuncType, Global, Imports, Memory, MemoryType, Store, Val, ValType,
+};
 
 use crate::Target;
 use crate::check::{as_i32, describe, ensure_eq};
@@ -46,7 +47,8 @@ pub fn func_imports_and_exports<T: Target>(target: &T) -> Result<()> {
             "(import \"f\" {name} (func $f{i} (result i32)))\n\
              (import {name} \"fn\" (func $m{i} (result i32)))\n"
         );
-        funcs_text += &format!("(func (export {name}) (result i32) call $f{i} call $m{i} i32.add)\n");
+        funcs_text +=
+            &format!("(func (export {name}) (result i32) call $f{i} call $m{i} i32.add)\n");
     }
     let text = format!("(module\n{imports_text}{funcs_text})");
     let module = compile(&engine, &text)?;
@@ -57,7 +59,12 @@ pub fn func_imports_and_exports<T: Target>(target: &T) -> Result<()> {
         .collect();
     let expected: Vec<(String, String)> = NAMES
         .iter()
-        .flat_map(|n| [("f".to_owned(), n.to_string()), (n.to_string(), "fn".to_owned())])
+        .flat_map(|n| {
+            [
+                ("f".to_owned(), n.to_string()),
+                (n.to_string(), "fn".to_owned()),
+            ]
+        })
         .collect();
     ensure_eq(import_names, expected, "Module::imports names")?;
 
@@ -81,7 +88,11 @@ pub fn func_imports_and_exports<T: Target>(target: &T) -> Result<()> {
 
     for (i, name) in NAMES.iter().enumerate() {
         let ty = module.get_export(&engine, name).map(|t| describe(&t));
-        ensure_eq(ty.as_deref(), Some("func() -> (i32)"), &format!("get_export({name:?})"))?;
+        ensure_eq(
+            ty.as_deref(),
+            Some("func() -> (i32)"),
+            &format!("get_export({name:?})"),
+        )?;
         let got = call_i32(&mut store, &instance, name, &[])?;
         let expected = 1000 * (i as i32 + 1) + i as i32 + 1;
         ensure_eq(got, expected, &format!("calling export {name:?}"))?;
@@ -99,7 +110,10 @@ pub fn global_imports_and_exports<T: Target>(target: &T) -> Result<()> {
         text += &format!("(import \"g\" {} (global $g{i} i32))\n", wat_string(name));
     }
     for (i, name) in NAMES.iter().enumerate() {
-        text += &format!("(global (export {}) (mut i32) (global.get $g{i}))\n", wat_string(name));
+        text += &format!(
+            "(global (export {}) (mut i32) (global.get $g{i}))\n",
+            wat_string(name)
+        );
     }
     // One reader function per exported global, by index.
     for i in 0..NAMES.len() {
@@ -113,7 +127,11 @@ pub fn global_imports_and_exports<T: Target>(target: &T) -> Result<()> {
     let mut imports = Imports::new();
     for (i, name) in NAMES.iter().enumerate() {
         let value = Val::I32(7 * i as i32 + 3);
-        imports.define("g", name, Extern::Global(Global::new(&mut store, value, false)));
+        imports.define(
+            "g",
+            name,
+            Extern::Global(Global::new(&mut store, value, false)),
+        );
     }
     let module = compile(&engine, &text)?;
     let instance = wasm_runtime_layer::Instance::new(&mut store, &module, &imports)?;
@@ -121,10 +139,18 @@ pub fn global_imports_and_exports<T: Target>(target: &T) -> Result<()> {
     for (i, name) in NAMES.iter().enumerate() {
         let g = global(&store, &instance, name)?;
         let value = as_i32(&g.get(&mut store), &format!("exported global {name:?}"))?;
-        ensure_eq(value, 7 * i as i32 + 3, &format!("value of exported global {name:?}"))?;
+        ensure_eq(
+            value,
+            7 * i as i32 + 3,
+            &format!("value of exported global {name:?}"),
+        )?;
         g.set(&mut store, Val::I32(-(i as i32)))?;
         let read = call_i32(&mut store, &instance, &format!("read{i}"), &[])?;
-        ensure_eq(read, -(i as i32), &format!("guest view of global {name:?} after set"))?;
+        ensure_eq(
+            read,
+            -(i as i32),
+            &format!("guest view of global {name:?} after set"),
+        )?;
     }
     Ok(())
 }
@@ -151,13 +177,21 @@ pub fn memory_imports_and_exports<T: Target>(target: &T) -> Result<()> {
 
         host_memory.write(&mut store, 100, &[i as u8 + 1])?;
         let peek = call_export1(&mut store, &instance, "peek", &[Val::I32(100)])?;
-        ensure_eq(as_i32(&peek, "peek")?, i as i32 + 1, &format!("guest read of memory {name:?}"))?;
+        ensure_eq(
+            as_i32(&peek, "peek")?,
+            i as i32 + 1,
+            &format!("guest read of memory {name:?}"),
+        )?;
 
         let exported = memory(&store, &instance, name)?;
         exported.write(&mut store, 200, &[0xa0 + i as u8])?;
         let mut byte = [0u8];
         host_memory.read(&store, 200, &mut byte)?;
-        ensure_eq(byte[0], 0xa0 + i as u8, &format!("host read via export {name:?}"))?;
+        ensure_eq(
+            byte[0],
+            0xa0 + i as u8,
+            &format!("host read via export {name:?}"),
+        )?;
     }
     Ok(())
 }

@@ -20,7 +20,9 @@ pub fn i32_both_ways<T: Target>(target: &T) -> Result<()> {
         &mut store,
         FuncType::new([ValType::I32], [ValType::I32]),
         |mut ctx, args, results| {
-            let Val::I32(v) = args[0] else { bail!("host got {:?}", args[0]) };
+            let Val::I32(v) = args[0] else {
+                bail!("host got {:?}", args[0])
+            };
             ctx.data_mut().push(v);
             results[0] = Val::I32(v.wrapping_mul(3));
             Ok(())
@@ -45,12 +47,20 @@ pub fn i32_both_ways<T: Target>(target: &T) -> Result<()> {
         let neg = call_i32(&mut store, &instance, "is_negative", &[Val::I32(v)])?;
         ensure_eq(neg, (v < 0) as i32, &format!("guest sign of {v}"))?;
         let got = call_export1(&mut store, &instance, "via_host", &[Val::I32(v)])?;
-        ensure_val(&got, &Val::I32(v.wrapping_mul(3)), &format!("via_host({v})"))?;
+        ensure_val(
+            &got,
+            &Val::I32(v.wrapping_mul(3)),
+            &format!("via_host({v})"),
+        )?;
     }
     store.data_mut().clear();
     call_export(&mut store, &instance, "send_min", &[])?;
     call_export(&mut store, &instance, "send_max", &[])?;
-    ensure_eq(store.data().as_slice(), &[i32::MIN, i32::MAX], "values the host received")
+    ensure_eq(
+        store.data().as_slice(),
+        &[i32::MIN, i32::MAX],
+        "values the host received",
+    )
 }
 
 /// The `i64` values checked: the extremes, and values that a float-based
@@ -103,16 +113,24 @@ pub fn i64_full_range_guest<T: Target>(target: &T) -> Result<()> {
 pub fn i64_full_range_host<T: Target>(target: &T) -> Result<()> {
     let engine = target.engine();
     let mut store = Store::new(&engine, Vec::<i64>::new());
-    let record = Func::new(&mut store, FuncType::new([ValType::I64], []), |mut ctx, args, _| {
-        let Val::I64(v) = args[0] else { bail!("host got {:?}", args[0]) };
-        ctx.data_mut().push(v);
-        Ok(())
-    });
+    let record = Func::new(
+        &mut store,
+        FuncType::new([ValType::I64], []),
+        |mut ctx, args, _| {
+            let Val::I64(v) = args[0] else {
+                bail!("host got {:?}", args[0])
+            };
+            ctx.data_mut().push(v);
+            Ok(())
+        },
+    );
     let give = Func::new(
         &mut store,
         FuncType::new([ValType::I32], [ValType::I64]),
         |_, args, results| {
-            let Val::I32(i) = args[0] else { bail!("host got {:?}", args[0]) };
+            let Val::I32(i) = args[0] else {
+                bail!("host got {:?}", args[0])
+            };
             results[0] = Val::I64(I64_VALUES[i as usize]);
             Ok(())
         },
@@ -138,7 +156,11 @@ pub fn i64_full_range_host<T: Target>(target: &T) -> Result<()> {
         let ok = call_i32(&mut store, &instance, &format!("check{k}"), &[])?;
         ensure_eq(ok, 1, &format!("guest sees host-returned {v} exactly"))?;
     }
-    ensure_eq(store.data().as_slice(), I64_VALUES.as_slice(), "values the host received")
+    ensure_eq(
+        store.data().as_slice(),
+        I64_VALUES.as_slice(),
+        "values the host received",
+    )
 }
 
 /// `f32`/`f64` specials both ways: identity through the guest (any NaN for
@@ -147,10 +169,14 @@ pub fn i64_full_range_host<T: Target>(target: &T) -> Result<()> {
 pub fn floats_both_ways<T: Target>(target: &T) -> Result<()> {
     let engine = target.engine();
     let mut store = Store::new(&engine, ());
-    let neg_zero_f64 = Func::new(&mut store, FuncType::new([], [ValType::F64]), |_, _, results| {
-        results[0] = Val::F64(-0.0);
-        Ok(())
-    });
+    let neg_zero_f64 = Func::new(
+        &mut store,
+        FuncType::new([], [ValType::F64]),
+        |_, _, results| {
+            results[0] = Val::F64(-0.0);
+            Ok(())
+        },
+    );
     let mut imports = Imports::new();
     imports.define("env", "neg_zero", Extern::Func(neg_zero_f64));
     let instance = instantiate(
@@ -186,7 +212,11 @@ pub fn floats_both_ways<T: Target>(target: &T) -> Result<()> {
         ensure_val(&got, &Val::F32(v), &format!("id32({v:?})"))?;
         if !v.is_nan() {
             let bits = call_i32(&mut store, &instance, "bits32", &[Val::F32(v)])?;
-            ensure_eq(bits as u32, v.to_bits(), &format!("guest bits of f32 {v:?}"))?;
+            ensure_eq(
+                bits as u32,
+                v.to_bits(),
+                &format!("guest bits of f32 {v:?}"),
+            )?;
         }
     }
     let f64s = [
@@ -210,17 +240,39 @@ pub fn floats_both_ways<T: Target>(target: &T) -> Result<()> {
         if !v.is_nan() {
             let mut out = [Val::I64(0)];
             bits64.call(&mut store, &[Val::F64(v)], &mut out)?;
-            ensure_val(&out[0], &Val::I64(v.to_bits() as i64), &format!("guest bits of f64 {v:?}"))?;
+            ensure_val(
+                &out[0],
+                &Val::I64(v.to_bits() as i64),
+                &format!("guest bits of f64 {v:?}"),
+            )?;
         }
     }
     let consts = call_export(&mut store, &instance, "consts32", &[])?;
-    let expected = [-0.0, f32::INFINITY, f32::NEG_INFINITY, f32::NAN, f32::from_bits(1)].map(Val::F32);
+    let expected = [
+        -0.0,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        f32::NAN,
+        f32::from_bits(1),
+    ]
+    .map(Val::F32);
     crate::check::ensure_vals(&consts, &expected, "f32 constants from the guest")?;
     let consts = call_export(&mut store, &instance, "consts64", &[])?;
-    let expected = [-0.0, f64::INFINITY, f64::NEG_INFINITY, f64::NAN, f64::from_bits(1)].map(Val::F64);
+    let expected = [
+        -0.0,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+        f64::from_bits(1),
+    ]
+    .map(Val::F64);
     crate::check::ensure_vals(&consts, &expected, "f64 constants from the guest")?;
     let bits = call_export1(&mut store, &instance, "host_neg_zero_bits", &[])?;
-    ensure_val(&bits, &Val::I64(i64::MIN), "guest bits of -0.0 returned by a host function")
+    ensure_val(
+        &bits,
+        &Val::I64(i64::MIN),
+        "guest bits of -0.0 returned by a host function",
+    )
 }
 
 /// A `v128` whose lanes are all different, to catch lane-order mistakes.
@@ -236,11 +288,17 @@ pub const V128_SAMPLE: u128 = 0x0f0e_0d0c_0b0a_0908_0706_0504_0302_0100;
 pub fn v128_at_boundary<T: Target>(target: &T) -> Result<()> {
     let engine = target.engine();
     let mut store = Store::new(&engine, Vec::<u128>::new());
-    let take = Func::new(&mut store, FuncType::new([ValType::V128], []), |mut ctx, args, _| {
-        let Val::V128(v) = args[0] else { bail!("host got {:?}", args[0]) };
-        ctx.data_mut().push(v);
-        Ok(())
-    });
+    let take = Func::new(
+        &mut store,
+        FuncType::new([ValType::V128], []),
+        |mut ctx, args, _| {
+            let Val::V128(v) = args[0] else {
+                bail!("host got {:?}", args[0])
+            };
+            ctx.data_mut().push(v);
+            Ok(())
+        },
+    );
     let mut imports = Imports::new();
     imports.define("env", "take", Extern::Func(take));
     let instance = instantiate(
@@ -265,22 +323,50 @@ pub fn v128_at_boundary<T: Target>(target: &T) -> Result<()> {
         let got = call_export1(&mut store, &instance, "id", &[Val::V128(V128_SAMPLE)])?;
         ensure_val(&got, &Val::V128(V128_SAMPLE), "id(v128)")?;
         let got = call_export1(&mut store, &instance, "splat", &[Val::I32(7)])?;
-        ensure_val(&got, &Val::V128(0x7_0000_0007_0000_0007_0000_0007), "splat(7)")?;
+        ensure_val(
+            &got,
+            &Val::V128(0x7_0000_0007_0000_0007_0000_0007),
+            "splat(7)",
+        )?;
         let lane0 = call_i32(&mut store, &instance, "lane0", &[Val::V128(V128_SAMPLE)])?;
         ensure_eq(lane0, 0x0302_0100, "guest lane 0 of a host v128")?;
         call_export(&mut store, &instance, "send", &[])?;
         let sent = store.data().clone();
-        ensure_eq(sent, vec![(4u128 << 96) | (3 << 64) | (2 << 32) | 1], "v128 the host received")?;
-        ensure_val(&g.get(&mut store), &Val::V128((2 << 64) | 1), "exported v128 global")?;
+        ensure_eq(
+            sent,
+            vec![(4u128 << 96) | (3 << 64) | (2 << 32) | 1],
+            "v128 the host received",
+        )?;
+        ensure_val(
+            &g.get(&mut store),
+            &Val::V128((2 << 64) | 1),
+            "exported v128 global",
+        )?;
         g.set(&mut store, Val::V128(V128_SAMPLE))?;
-        ensure_val(&g.get(&mut store), &Val::V128(V128_SAMPLE), "v128 global after set")?;
+        ensure_val(
+            &g.get(&mut store),
+            &Val::V128(V128_SAMPLE),
+            "v128 global after set",
+        )?;
     } else {
         // Documented difference: the JS API cannot carry v128 across the
         // boundary; each attempt must be a clear Err, not a panic.
-        expect_err(call_export(&mut store, &instance, "id", &[Val::V128(1)]), "id(v128)")?;
-        expect_err(call_export(&mut store, &instance, "splat", &[Val::I32(7)]), "splat")?;
-        expect_err(call_export(&mut store, &instance, "lane0", &[Val::V128(1)]), "lane0")?;
-        expect_err(call_export(&mut store, &instance, "send", &[]), "host fn with v128 param")?;
+        expect_err(
+            call_export(&mut store, &instance, "id", &[Val::V128(1)]),
+            "id(v128)",
+        )?;
+        expect_err(
+            call_export(&mut store, &instance, "splat", &[Val::I32(7)]),
+            "splat",
+        )?;
+        expect_err(
+            call_export(&mut store, &instance, "lane0", &[Val::V128(1)]),
+            "lane0",
+        )?;
+        expect_err(
+            call_export(&mut store, &instance, "send", &[]),
+            "host fn with v128 param",
+        )?;
         ensure_eq(store.data().len(), 0, "host functions called with v128")?;
         expect_err(g.set(&mut store, Val::V128(1)), "Global::set(v128)")?;
     }
