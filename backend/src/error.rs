@@ -225,7 +225,7 @@ fn exception<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: Option<&mut Sto
     let tags: Vec<(std::sync::Arc<Py<PyAny>>, Vec<ValType>)> = store.owned.tags.clone();
     for (tag, types) in tags {
         let payload = glue.exception_payload.bind(py).call1((value, tag.bind(py), crate::value::type_codes(&types)))?;
-        if crate::pyodide_ffi::is_null(py, &payload)? {
+        if crate::js::is_null(py, &payload)? {
             continue;
         }
         let mut values = Vec::with_capacity(types.len());

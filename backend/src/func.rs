@@ -49,7 +49,7 @@ impl Func {
     /// (from a table, a global or a call): its type is looked up or probed.
     pub(crate) fn from_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: &StoreInner<T>) -> Result<Self> {
         let sig = glue(py)?.func_sig.bind(py).call1((value, signature::known()))?;
-        let sig: Option<String> = if crate::pyodide_ffi::is_nullish(py, &sig)? { None } else { Some(sig.extract()?) };
+        let sig: Option<String> = if crate::js::is_nullish(py, &sig)? { None } else { Some(sig.extract()?) };
         let ty = sig
             .as_deref()
             .and_then(signature::decode)

@@ -1,4 +1,4 @@
-//! Pyodide FFI primitives the backend relies on: `jsnull`, `JsException`,
+//! Pyodide FFI primitives the backend relies on beyond `crate::js`: `JsException`,
 //! proxies of Python objects, and bulk copies between Rust memory and JS
 //! typed arrays (one copy, no intermediate Python `bytes`).
 
@@ -11,17 +11,6 @@ fn ffi_attr<'py>(py: Python<'py>, cell: &'static PyOnceLock<Py<PyAny>>, name: &s
     Ok(cell
         .get_or_try_init(py, || Ok::<_, PyErr>(PyModule::import(py, "pyodide.ffi")?.getattr(name)?.unbind()))?
         .bind(py))
-}
-
-/// Whether `value` is JS `null` (`pyodide.ffi.jsnull`).
-pub(crate) fn is_null(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<bool> {
-    static JSNULL: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-    Ok(value.is(ffi_attr(py, &JSNULL, "jsnull")?))
-}
-
-/// Whether `value` is JS `null` or `undefined` (`None`).
-pub(crate) fn is_nullish(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<bool> {
-    Ok(value.is_none() || is_null(py, value)?)
 }
 
 /// Whether a raised Python exception is a JS error (`pyodide.ffi.JsException`).

@@ -125,12 +125,12 @@ pub(crate) fn from_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, ty: ValType, 
         ValType::F32 => Val::F32(float_from_js(value)? as f32),
         ValType::F64 => Val::F64(float_from_js(value)?),
         ValType::V128 => return Err(v128_error()),
-        ValType::FuncRef => Val::FuncRef(if crate::pyodide_ffi::is_nullish(py, value)? {
+        ValType::FuncRef => Val::FuncRef(if crate::js::is_nullish(py, value)? {
             None
         } else {
             Some(Func::from_js(py, value, store)?)
         }),
-        ValType::ExternRef => Val::ExternRef(if crate::pyodide_ffi::is_nullish(py, value)? {
+        ValType::ExternRef => Val::ExternRef(if crate::js::is_nullish(py, value)? {
             None
         } else {
             Some(ExternRef::from_js(py, value, store)?)
