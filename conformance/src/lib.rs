@@ -10,11 +10,11 @@
 //! # Using it
 //!
 //! Implement [`Target`] for the backend, then either
-//! - call [`run_all`] (or [`run_case`] on each of [`cases`]) and report the
+//! - call [`run_all`] (or [`run_case`] on each of [`cases()`]) and report the
 //!   [`Outcome`]s, or
 //! - invoke [`conformance_tests!`] in a test file to get one `#[test]` per case.
 //!
-//! Both are driven by the same single list of cases (see [`cases`]).
+//! Both are driven by the same single list of cases (see [`cases()`]).
 //!
 //! Every case builds the WebAssembly it needs from WAT text (the `wat` crate
 //! is pure Rust, so this also works inside Pyodide), returns
@@ -68,9 +68,9 @@ mod target;
 pub use case::{Case, Outcome, panic_message, run_all, run_case};
 pub use target::{Capabilities, Target, TrapKind};
 
-/// The single list of cases, grouped by the module of [`cases`] that
+/// The single list of cases, grouped by the module of [`mod@cases`] that
 /// defines them. It hands the list to `$callback`, a macro of this crate,
-/// together with the extra tokens `{ ... }`; [`cases`] and
+/// together with the extra tokens `{ ... }`; [`cases()`] and
 /// [`conformance_tests!`] are both built from it.
 #[doc(hidden)]
 #[macro_export]
@@ -163,7 +163,7 @@ macro_rules! __for_each_case {
     };
 }
 
-/// Builds the `Vec<Case<T>>` of [`cases`] from the list.
+/// Builds the `Vec<Case<T>>` of [`cases()`] from the list.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __case_vec {
@@ -222,7 +222,7 @@ macro_rules! conformance_tests {
     };
 }
 
-/// Every case of the suite, in a stable order (grouped as in [`cases`]).
+/// Every case of the suite, in a stable order (grouped by the modules of [`mod@cases`]).
 pub fn cases<T: Target>() -> Vec<Case<T>> {
     __for_each_case!(__case_vec! { T })
 }
