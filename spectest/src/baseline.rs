@@ -5,6 +5,7 @@
 //! A run passes the check if it passes at least as many directives. When
 //! the count went up, set `SPECTEST_BLESS=1` to record the new count.
 
+use std::io::Write as _;
 use std::path::Path;
 
 use anyhow::{Context as _, bail};
@@ -48,7 +49,9 @@ pub fn baseline_ok(report: &Report, baseline_file: &Path) -> anyhow::Result<()> 
         if bless {
             return write_baseline(report, baseline_file);
         }
-        eprintln!(
+        // Straight to stderr, past the test harness's output capture.
+        let _ = writeln!(
+            std::io::stderr(),
             "spectest: {passed} passed, above the baseline of {baseline} in {}; \
              run with {BLESS_ENV}=1 to record it",
             baseline_file.display()
