@@ -3,6 +3,7 @@
 //! It exposes the engine-generic conformance suite run on this backend, tests
 //! of the generated bindings, and a WAT compiler for the Python tests.
 
+mod backend_tests;
 mod churn;
 mod fuzz;
 mod target;
@@ -49,12 +50,30 @@ fn churn_cycles(cycles: usize) -> PyResult<usize> {
         .map_err(|e| PyAssertionError::new_err(format!("{e:#}")))
 }
 
+/// The names of the Pyodide-only backend cases.
+#[pyfunction]
+fn backend_cases() -> Vec<&'static str> {
+    backend_tests::CASES.iter().map(|(name, _)| *name).collect()
+}
+
+/// Runs one Pyodide-only backend case; raises `AssertionError` on failure.
+#[pyfunction]
+fn run_backend_case(name: &str) -> PyResult<()> {
+    let (_, case) = backend_tests::CASES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .ok_or_else(|| PyKeyError::new_err(name.to_owned()))?;
+    case().map_err(|e| PyAssertionError::new_err(format!("{e:#}")))
+}
+
 /// The test extension module.
 #[pymodule]
 fn rtl_tests(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(wat2wasm, m)?)?;
     m.add_function(wrap_pyfunction!(conformance_cases, m)?)?;
     m.add_function(wrap_pyfunction!(run_conformance_case, m)?)?;
+    m.add_function(wrap_pyfunction!(backend_cases, m)?)?;
+    m.add_function(wrap_pyfunction!(run_backend_case, m)?)?;
     m.add_function(wrap_pyfunction!(fuzz_module_new, m)?)?;
     m.add_function(wrap_pyfunction!(churn_cycles, m)?)?;
     Ok(())
