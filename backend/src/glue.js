@@ -140,9 +140,28 @@
 
   // ---- Calls ----
 
+  // Pyodide turns a thrown value that is not an Error into a generic Error
+  // and loses it, so a WebAssembly.Exception leaving Wasm is wrapped first.
+  class UncaughtWasmException extends Error {
+    constructor(exception) {
+      super("uncaught wasm exception");
+      this.name = "WasmException";
+      this.exception = exception;
+    }
+  }
+
+  function wrapException(e) {
+    return e instanceof WebAssembly.Exception ? new UncaughtWasmException(e) : e;
+  }
+
   // Calls `f`; always returns the results as an array.
   function callExport(f, params, results, args) {
-    const r = f(...argsToWasm(params, args));
+    let r;
+    try {
+      r = f(...argsToWasm(params, args));
+    } catch (e) {
+      throw wrapException(e);
+    }
     if (results.length === 0) return [];
     if (results.length === 1) return [fromWasm(results, r)];
     const out = Array.from(r);
@@ -239,6 +258,7 @@
   // ("RuntimeError", "RangeError", "CompileError", "LinkError", "TypeError", ...),
   // "Exception" for a WebAssembly.Exception, or "Value" for a thrown non-error.
   function describeError(e) {
+    if (e instanceof UncaughtWasmException) e = e.exception;
     if (e instanceof WebAssembly.Exception) return ["Exception", String(e.stack ?? "wasm exception")];
     if (e instanceof Error) return [e.name, e.message];
     return ["Value", String(e)];
@@ -246,6 +266,7 @@
 
   // The payload of a WebAssembly.Exception thrown with `tag`, or null.
   function exceptionPayload(e, tag, types) {
+    if (e instanceof UncaughtWasmException) e = e.exception;
     if (!(e instanceof WebAssembly.Exception) || !e.is(tag)) return null;
     const out = [];
     for (let i = 0; i < types.length; i++) out.push(fromWasm(types[i], e.getArg(tag, i)));

@@ -45,6 +45,10 @@
 //! - **Order of `Instance::exports`** is not checked (wasmtime's layer yields
 //!   them in hash order); `Module::exports` and `Module::imports` must follow
 //!   declaration order.
+//! - **Trap kinds V8 does not tell apart.** V8 reports a `call_indirect` to a
+//!   null entry and to a function of another type with one message, and a
+//!   NaN and an out-of-range float-to-int conversion with another; a target
+//!   on V8 accepts either kind of each pair through [`Target::trap_matches`].
 //! - **Error messages** are never compared, only that an `Err` is returned,
 //!   what [`Target::trap_kind`] says about it, and that errors from host
 //!   functions keep their type (`downcast_ref`).

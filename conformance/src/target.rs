@@ -22,6 +22,13 @@ pub trait Target: 'static {
     /// (for instance an error returned by a host function, or a type error).
     fn trap_kind(&self, err: &anyhow::Error) -> Option<TrapKind>;
 
+    /// Whether `err` is a trap of kind `expected`. An engine that reports
+    /// several kinds with one indistinguishable message (V8 does, see the
+    /// crate documentation) overrides this to accept each of them.
+    fn trap_matches(&self, err: &anyhow::Error, expected: TrapKind) -> bool {
+        self.trap_kind(err) == Some(expected)
+    }
+
     /// What the engine can express at its boundary (the documented differences).
     fn capabilities(&self) -> Capabilities;
 }

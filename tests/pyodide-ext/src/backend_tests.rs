@@ -4,6 +4,7 @@
 
 use anyhow::{Context, Result, bail, ensure};
 use pyodide_runtime_layer::{JsError, Trap, TrapCode, WasmException};
+use wasm_runtime_layer::backend::Val as RawVal;
 use wasm_runtime_layer::{Engine, Extern, Imports, Instance, Module, Store, Val};
 
 /// A named Pyodide-only case.
@@ -55,7 +56,7 @@ fn exception_with_exported_tag_carries_tag_and_payload() -> Result<()> {
     ensure!(exception.tag.is_some(), "the exported tag was not recognised");
     let payload = exception.payload.as_ref().context("no payload decoded")?;
     match payload.as_slice() {
-        [Val::I32(7), Val::I64(-5), Val::F64(x)] if *x == -0.5 => Ok(()),
+        [RawVal::I32(7), RawVal::I64(-5), RawVal::F64(x)] if *x == -0.5 => Ok(()),
         other => bail!("payload {other:?}, expected [I32(7), I64(-5), F64(-0.5)]"),
     }
 }

@@ -33,6 +33,17 @@ impl Target for Pyodide {
         })
     }
 
+    /// V8 gives one message for a null entry and a signature mismatch in
+    /// `call_indirect`, and one for NaN and out-of-range float-to-int
+    /// conversions: each such trap matches either kind of its pair.
+    fn trap_matches(&self, err: &anyhow::Error, expected: TrapKind) -> bool {
+        let Some(actual) = self.trap_kind(err) else { return false };
+        let pair = |a, b| [a, b].contains(&actual) && [a, b].contains(&expected);
+        actual == expected
+            || pair(TrapKind::IndirectCallToNull, TrapKind::BadSignature)
+            || pair(TrapKind::BadConversionToInteger, TrapKind::IntegerOverflow)
+    }
+
     fn capabilities(&self) -> Capabilities {
         Capabilities { v128_at_boundary: false, wasm_exceptions: false }
     }
