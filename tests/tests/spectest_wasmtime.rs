@@ -74,7 +74,10 @@ impl Target for WasmtimeTarget {
 /// The workspace root.
 fn workspace() -> PathBuf {
     let tests = Path::new(env!("CARGO_MANIFEST_DIR"));
-    tests.parent().expect("the tests crate lives in the workspace").to_path_buf()
+    tests
+        .parent()
+        .expect("the tests crate lives in the workspace")
+        .to_path_buf()
 }
 
 /// Whether `SPECTEST_BLESS=1` is set.
