@@ -152,7 +152,7 @@ impl<'a> Checker<'a> {
 
     /// A definition name must make a usable Rust type name.
     fn check_type_name(&self, name: &Ident) {
-        if !names::is_valid_ident(names::type_name(&name.to_string()).trim_start_matches("r#")) {
+        if !names::is_valid_ident(&names::type_name(&name.to_string())) {
             self.cx.error(name.span(), format_args!("`{name}` cannot be used as a Rust type name"));
         }
     }
@@ -330,7 +330,7 @@ impl<'a> Checker<'a> {
 
         let mut constructors: Vec<(&ast::Constructor, Vec<Argument>)> = Vec::new();
         // Operations grouped by IDL name, in order of first appearance.
-        let mut operations: Vec<(String, Vec<(&ast::Operation, Vec<Argument>, Type)>)> = Vec::new();
+        let mut operations: Vec<(String, Overloads)> = Vec::new();
         let mut attributes = Vec::new();
         // IDL member names seen, with what they were (for duplicate errors).
         let mut members_seen: HashMap<String, &'static str> = HashMap::new();
@@ -341,6 +341,9 @@ impl<'a> Checker<'a> {
                     self.check_ext_attrs(&ctor.attrs, Place::Member, None);
                     if kind == InterfaceKind::Namespace {
                         self.cx.error(ctor.keyword.span(), "a namespace cannot have a constructor");
+                    }
+                    if constructors.iter().any(|(other, _)| same_argument_types(&other.args, &ctor.args)) {
+                        self.cx.error(ctor.keyword.span(), "this constructor has the same argument types as an earlier one");
                     }
                     constructors.push((ctor, self.arguments(&ctor.args)));
                 }
@@ -367,6 +370,11 @@ impl<'a> Checker<'a> {
                                 self.cx.error(
                                     op.name.span(),
                                     format_args!("overloads of `{name}` must be all static or all regular operations"),
+                                );
+                            } else if overloads.iter().any(|(other, _, _)| same_argument_types(&other.args, &op.args)) {
+                                self.cx.error(
+                                    op.name.span(),
+                                    format_args!("this overload of `{name}` has the same argument types as an earlier one"),
                                 );
                             }
                             overloads.push((op, args, ret));
@@ -397,7 +405,9 @@ impl<'a> Checker<'a> {
         };
         let mut rust_names: HashMap<String, Span> = HashMap::new();
         let mut claim = |rust: &str, span: Span| {
-            if reserved.contains(&rust) {
+            if !names::is_valid_ident(rust) {
+                self.cx.error(span, format_args!("this member's Rust name `{rust}` is not a valid identifier"));
+            } else if reserved.contains(&rust) {
                 self.cx.error(span, format_args!("the Rust name `{rust}` of this member is reserved for the generated wrapper"));
             } else if rust_names.insert(rust.to_owned(), span).is_some() {
                 self.cx.error(span, format_args!("the Rust name `{rust}` of this member clashes with another member"));
@@ -478,8 +488,15 @@ impl<'a> Checker<'a> {
             let rust_name = names::argument_name(&idl_name);
             if seen.insert(idl_name.clone(), arg.name.span()).is_some() {
                 self.cx.error(arg.name.span(), format_args!("duplicate argument `{idl_name}`"));
+            } else if !names::is_valid_ident(&rust_name) {
+                self.cx.error(arg.name.span(), format_args!("this argument's Rust name `{rust_name}` is not a valid identifier"));
             } else if rust_seen.insert(rust_name.clone(), arg.name.span()).is_some() {
                 self.cx.error(arg.name.span(), format_args!("the Rust name `{rust_name}` of this argument clashes with another argument"));
+            } else if let Some(ast::Definition::Interface(_)) = self.symbols.get(&idl_name)
+                && names::type_name(&idl_name) == rust_name
+            {
+                // A parameter cannot shadow the tuple struct generated for the interface.
+                self.cx.error(arg.name.span(), format_args!("argument `{idl_name}` has the name of an interface"));
             }
             let ty = self.value_type(&arg.ty);
             self.check_ext_attrs(&arg.attrs, Place::Argument, ty.as_ref());
@@ -539,6 +556,10 @@ impl<'a> Checker<'a> {
                 self.cx.error(member.name.span(), format_args!("the Rust name `{rust_name}` of this member clashes with another member"));
                 continue;
             }
+            if !names::is_valid_ident(&rust_name) {
+                self.cx.error(member.name.span(), format_args!("this member's Rust name `{rust_name}` is not a valid identifier"));
+                continue;
+            }
             let ty = self.value_type(&member.ty);
             self.check_ext_attrs(&member.attrs, Place::DictionaryMember, ty.as_ref());
             if let Some(default) = &member.default {
@@ -577,7 +598,7 @@ impl<'a> Checker<'a> {
                     lit.span(),
                     format_args!("enum values {:?} and {value:?} both become the Rust variant `{variant}`", other.value),
                 );
-            } else if !names::is_valid_ident(variant.trim_start_matches("r#")) {
+            } else if !names::is_valid_ident(&variant) {
                 self.cx.error(lit.span(), format_args!("enum value {value:?} does not make a Rust variant name"));
             } else {
                 values.push(EnumValue { value, variant });
@@ -617,6 +638,15 @@ impl<'a> Checker<'a> {
             }
         }
     }
+}
+
+/// The overloads of one operation: the syntax, checked arguments and return type.
+type Overloads<'a> = Vec<(&'a ast::Operation, Vec<Argument>, Type)>;
+
+/// Whether two argument lists have the same types, as written (a simple
+/// stand-in for WebIDL's overload distinguishability).
+fn same_argument_types(a: &[ast::Argument], b: &[ast::Argument]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.ty.to_string() == b.ty.to_string())
 }
 
 /// The IDL argument names of an argument list.
@@ -772,7 +802,9 @@ mod tests {
             errors("enum E { \"a\", \"a\" }; interface E {};
                     interface I { any f(); readonly attribute any f; attribute any g; attribute any g; };
                     dictionary D { any x; any x; };
-                    interface J { any f(any a, any a); };"),
+                    interface J { any f(any a, any a); };
+                    interface t { undefined g(t t); };
+                    interface O { constructor(any a); constructor(any b); any h(long x); any h(long y); };"),
             [
                 "duplicate definition `E` (already defined as an enum)",
                 "duplicate enum value \"a\"",
@@ -780,6 +812,9 @@ mod tests {
                 "duplicate member `g`",
                 "duplicate member `x`",
                 "duplicate argument `a`",
+                "argument `t` has the name of an interface",
+                "this constructor has the same argument types as an earlier one",
+                "this overload of `h` has the same argument types as an earlier one",
             ]
         );
     }
@@ -788,12 +823,13 @@ mod tests {
     fn rust_name_clashes() {
         assert_eq!(
             errors("interface I { any fooBar(); any foo_bar(); any cast(); attribute any x; any setX(); };
-                    enum E { \"a-b\", \"a_b\" };"),
+                    enum E { \"a-b\", \"a_b\", \"\u{b2}\" };"),
             [
                 "the Rust name `foo_bar` of this member clashes with another member",
                 "the Rust name `cast` of this member is reserved for the generated wrapper",
                 "the Rust name `set_x` of this member clashes with another member",
                 "enum values \"a-b\" and \"a_b\" both become the Rust variant `AB`",
+                "enum value \"\u{b2}\" does not make a Rust variant name",
             ]
         );
     }

@@ -32,20 +32,19 @@ pub fn expand_inline(input: WebidlInput) -> syn::Result<TokenStream> {
 /// crate rebuild when the file changes.
 pub fn expand_file(args: BindingsArgs) -> syn::Result<TokenStream> {
     let (full_path, text) = spec_file::read(&args.path)?;
-    let analyzed = TokenStream::from_str(&text).ok().map(analyze);
-    let model = match analyzed {
-        Some(Ok(model)) => model,
-        Some(Err(_)) | None => return Err(file_errors(&args, &text)),
-    };
     let Some(full_path) = full_path.to_str() else {
         return Err(syn::Error::new(args.path.span(), "the spec path is not valid UTF-8"));
     };
-    let generated = Codegen { model: &model, support: &args.support }.generate();
-    Ok(quote! {
-        // Rebuild when the spec changes.
+    // Emitted with errors too, so that fixing the spec triggers a rebuild.
+    let track = quote! {
         const _: &str = ::core::include_str!(#full_path);
-        #generated
-    })
+    };
+    let analyzed = TokenStream::from_str(&text).ok().map(analyze);
+    let generated = match analyzed {
+        Some(Ok(model)) => Codegen { model: &model, support: &args.support }.generate(),
+        Some(Err(_)) | None => file_errors(&args, &text).into_compile_error(),
+    };
+    Ok(quote!(#track #generated))
 }
 
 /// The errors of a spec file, each rendered with its position, all at the
@@ -76,7 +75,16 @@ mod tests {
         // The bad spec used by the trybuild suite as well.
         let args: BindingsArgs =
             syn::parse_str("path = \"../tests/ui/spec-typo.webidl\", support = crate::js").unwrap();
-        let messages: Vec<String> = expand_file(args).unwrap_err().into_iter().map(|e| e.to_string()).collect();
+        let tokens = expand_file(args).unwrap();
+        let file: syn::File = syn::parse2(tokens).unwrap();
+        assert!(matches!(&file.items[0], syn::Item::Const(_)), "the spec is tracked even when it has errors");
+        let messages: Vec<String> = file.items[1..]
+            .iter()
+            .map(|item| {
+                let syn::Item::Macro(item) = item else { panic!("expected compile_error!, found {}", quote!(#item)) };
+                item.mac.parse_body::<syn::LitStr>().unwrap().value()
+            })
+            .collect();
         assert_eq!(
             messages,
             [
@@ -84,6 +92,44 @@ mod tests {
                 "../tests/ui/spec-typo.webidl:7:22: unknown type `ArrayBufer`; did you mean `ArrayBuffer`?\n  |\n7 |   readonly attribute ArrayBufer buffer;\n  |                      ^^^^^^^^^^",
             ]
         );
+    }
+
+    /// The generator must never panic: every one-line deletion and every
+    /// duplicated line of the real spec either checks clean and generates
+    /// parseable Rust, or yields errors.
+    #[test]
+    fn mutated_specs_never_panic() {
+        let text = std::fs::read_to_string(manifest_dir().join("../spec/js-api.webidl")).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let support: syn::Path = syn::parse_quote!(crate::js);
+        let mut variants = Vec::new();
+        for i in 0..lines.len() {
+            let line = lines[i].trim();
+            if line.is_empty() || line.starts_with("//") {
+                continue;
+            }
+            let mut deleted = lines.clone();
+            deleted.remove(i);
+            variants.push(deleted.join("\n"));
+            let mut doubled = lines.clone();
+            doubled.insert(i, lines[i]);
+            variants.push(doubled.join("\n"));
+        }
+        let mut failing = 0;
+        for variant in &variants {
+            let Ok(tokens) = TokenStream::from_str(variant) else {
+                failing += 1;
+                continue;
+            };
+            match analyze(tokens) {
+                Ok(model) => {
+                    let generated = Codegen { model: &model, support: &support }.generate();
+                    syn::parse2::<syn::File>(generated).unwrap();
+                }
+                Err(_) => failing += 1,
+            }
+        }
+        assert!(failing > variants.len() / 2, "most mutations are errors ({failing} of {})", variants.len());
     }
 
     #[test]

@@ -113,10 +113,10 @@ pub fn ident(escaped: &str) -> Ident {
     }
 }
 
-/// Whether `name` can be used as a Rust identifier (after [`escape`]).
-pub fn is_valid_ident(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars.next().is_some_and(|c| c == '_' || c.is_alphabetic()) && chars.all(|c| c == '_' || c.is_alphanumeric())
+/// Whether `escaped` (see [`escape`]) is a valid Rust identifier, so that
+/// [`ident`] accepts it. Checked for every generated name before codegen.
+pub fn is_valid_ident(escaped: &str) -> bool {
+    syn::parse_str::<Ident>(escaped).is_ok()
 }
 
 /// Rust name of an interface, namespace, dictionary or enum.
@@ -248,7 +248,10 @@ mod tests {
         assert_eq!(setter_name("type"), "set_type");
         assert_eq!(ident("r#type").to_string(), "r#type");
         assert!(is_valid_ident("self_"));
+        assert!(is_valid_ident("r#type"));
         assert!(!is_valid_ident("1a"));
+        assert!(!is_valid_ident("type"));
+        assert!(!is_valid_ident("V\u{b2}"));
     }
 
     #[test]

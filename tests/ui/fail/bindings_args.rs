@@ -1,0 +1,4 @@
+// The path form needs both arguments.
+pyodide_runtime_layer_macros::bindings!(path = "../spec/js-api.webidl");
+
+fn main() {}
