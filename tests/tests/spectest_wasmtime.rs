@@ -16,60 +16,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use conformance::{Capabilities, Target, TrapKind};
+use tests::WasmtimeTarget;
 use wasm_runtime_layer::Engine;
-
-// TODO: the same wasmtime `Target` exists in `conformance_wasmtime.rs`;
-// move both into one shared place (e.g. a `tests` helper module).
-/// wasmtime through `wasmtime_runtime_layer`, in its default configuration.
-struct WasmtimeTarget {
-    /// Shared by all stores of one run.
-    engine: Engine<wasmtime_runtime_layer::Engine>,
-}
-
-impl WasmtimeTarget {
-    fn new() -> Self {
-        let engine = wasmtime::Engine::new(&wasmtime::Config::new())
-            .expect("wasmtime's default configuration builds an engine");
-        Self {
-            engine: Engine::new(wasmtime_runtime_layer::Engine::new(engine)),
-        }
-    }
-}
-
-impl Target for WasmtimeTarget {
-    type Engine = wasmtime_runtime_layer::Engine;
-
-    fn name(&self) -> &'static str {
-        "wasmtime"
-    }
-
-    fn engine(&self) -> Engine<Self::Engine> {
-        self.engine.clone()
-    }
-
-    fn trap_kind(&self, err: &anyhow::Error) -> Option<TrapKind> {
-        let trap = err
-            .chain()
-            .find_map(|e| e.downcast_ref::<wasmtime::Trap>())?;
-        Some(match trap {
-            wasmtime::Trap::UnreachableCodeReached => TrapKind::Unreachable,
-            wasmtime::Trap::MemoryOutOfBounds => TrapKind::MemoryOutOfBounds,
-            wasmtime::Trap::TableOutOfBounds => TrapKind::TableOutOfBounds,
-            wasmtime::Trap::IntegerDivisionByZero => TrapKind::IntegerDivisionByZero,
-            wasmtime::Trap::IntegerOverflow => TrapKind::IntegerOverflow,
-            wasmtime::Trap::BadConversionToInteger => TrapKind::BadConversionToInteger,
-            wasmtime::Trap::IndirectCallToNull => TrapKind::IndirectCallToNull,
-            wasmtime::Trap::BadSignature => TrapKind::BadSignature,
-            wasmtime::Trap::StackOverflow => TrapKind::StackOverflow,
-            // Null references, casts, atomics, ...: no `TrapKind` for them.
-            _ => return None,
-        })
-    }
-
-    fn capabilities(&self) -> Capabilities {
-        Capabilities::WASMTIME
-    }
-}
 
 /// The workspace root.
 fn workspace() -> PathBuf {
