@@ -269,7 +269,28 @@ macro_rules! primitive_to_js {
         }
     )*};
 }
-primitive_to_js!(bool, i8, u8, i16, u16, i32, u32, i64, u64, f32, f64);
+primitive_to_js!(bool, i8, u8, i16, u16, i32, u32, f32, f64);
+
+/// Largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// WebIDL `long long`/`unsigned long long` take a JS number, but Pyodide turns
+/// a Python `int` beyond 2^53 into a BigInt, which such arguments reject: those
+/// are passed as the nearest number instead (what JS itself would hold).
+macro_rules! integer64_to_js {
+    ($($ty:ty),*) => {$(
+        impl ToJs for $ty {
+            fn to_js<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                if self.abs_diff(0) <= MAX_SAFE_INTEGER {
+                    Ok(self.into_pyobject(py)?.into_any())
+                } else {
+                    Ok((*self as f64).into_pyobject(py)?.into_any())
+                }
+            }
+        }
+    )*};
+}
+integer64_to_js!(i64, u64);
 
 /// A sequence becomes a JS array.
 impl<T: ToJs> ToJs for [T] {
