@@ -6,7 +6,6 @@
 mod backend_tests;
 mod churn;
 mod fuzz;
-mod target;
 
 use pyo3::exceptions::{PyAssertionError, PyKeyError, PyValueError};
 use pyo3::prelude::*;
@@ -22,31 +21,31 @@ fn wat2wasm<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyBytes>> {
 /// The names of the conformance cases, in suite order.
 #[pyfunction]
 fn conformance_cases() -> Vec<&'static str> {
-    conformance::cases::<target::Pyodide>().iter().map(|c| c.name).collect()
+    conformance::cases::<tests::PyodideTarget>().iter().map(|c| c.name).collect()
 }
 
 /// Runs one conformance case on this backend; raises `AssertionError` on failure.
 #[pyfunction]
 fn run_conformance_case(name: &str) -> PyResult<()> {
-    let cases = conformance::cases::<target::Pyodide>();
+    let cases = conformance::cases::<tests::PyodideTarget>();
     let case = cases
         .iter()
         .find(|c| c.name == name)
         .ok_or_else(|| PyKeyError::new_err(name.to_owned()))?;
-    conformance::run_case(&target::Pyodide, case).map_err(|e| PyAssertionError::new_err(format!("{e:#}")))
+    conformance::run_case(&tests::PyodideTarget, case).map_err(|e| PyAssertionError::new_err(format!("{e:#}")))
 }
 
 /// Feeds `count` mutated modules to `Module::new`; returns `(ok, err, panics, first_panic)`.
 #[pyfunction]
 fn fuzz_module_new(seed: u64, count: usize) -> (usize, usize, usize, Option<String>) {
-    let tally = fuzz::fuzz(&conformance::Target::engine(&target::Pyodide), seed, count);
+    let tally = fuzz::fuzz(&conformance::Target::engine(&tests::PyodideTarget), seed, count);
     (tally.ok, tally.err, tally.panics, tally.first_panic)
 }
 
 /// Runs `cycles` create/call/drop cycles; returns how many captured values were dropped.
 #[pyfunction]
 fn churn_cycles(cycles: usize) -> PyResult<usize> {
-    churn::churn(&conformance::Target::engine(&target::Pyodide), cycles)
+    churn::churn(&conformance::Target::engine(&tests::PyodideTarget), cycles)
         .map_err(|e| PyAssertionError::new_err(format!("{e:#}")))
 }
 

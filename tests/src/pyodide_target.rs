@@ -1,0 +1,50 @@
+//! This backend, on the JS engine hosting Pyodide, as a conformance [`Target`].
+
+use conformance::{Capabilities, Target, TrapKind};
+use pyodide_runtime_layer::{Trap, TrapCode};
+use wasm_runtime_layer::Engine;
+
+/// `pyodide_runtime_layer` on the JS engine hosting this Pyodide.
+pub struct PyodideTarget;
+
+impl Target for PyodideTarget {
+    type Engine = pyodide_runtime_layer::Engine;
+
+    fn name(&self) -> &'static str {
+        "pyodide"
+    }
+
+    fn engine(&self) -> Engine<Self::Engine> {
+        Engine::new(pyodide_runtime_layer::Engine::default())
+    }
+
+    fn trap_kind(&self, err: &anyhow::Error) -> Option<TrapKind> {
+        let trap = err.chain().find_map(|e| e.downcast_ref::<Trap>())?;
+        Some(match trap.code {
+            TrapCode::Unreachable => TrapKind::Unreachable,
+            TrapCode::MemoryOutOfBounds => TrapKind::MemoryOutOfBounds,
+            TrapCode::TableOutOfBounds => TrapKind::TableOutOfBounds,
+            TrapCode::IntegerDivisionByZero => TrapKind::IntegerDivisionByZero,
+            TrapCode::IntegerOverflow => TrapKind::IntegerOverflow,
+            TrapCode::BadConversionToInteger => TrapKind::BadConversionToInteger,
+            TrapCode::IndirectCallToNullOrBadSignature => TrapKind::IndirectCallToNull,
+            TrapCode::StackOverflow => TrapKind::StackOverflow,
+            _ => return None,
+        })
+    }
+
+    /// V8 gives one message for a null entry and a signature mismatch in
+    /// `call_indirect`, and one for NaN and out-of-range float-to-int
+    /// conversions: each such trap matches either kind of its pair.
+    fn trap_matches(&self, err: &anyhow::Error, expected: TrapKind) -> bool {
+        let Some(actual) = self.trap_kind(err) else { return false };
+        let pair = |a, b| [a, b].contains(&actual) && [a, b].contains(&expected);
+        actual == expected
+            || pair(TrapKind::IndirectCallToNull, TrapKind::BadSignature)
+            || pair(TrapKind::BadConversionToInteger, TrapKind::IntegerOverflow)
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities { v128_at_boundary: false, wasm_exceptions: false }
+    }
+}
