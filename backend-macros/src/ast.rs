@@ -401,7 +401,10 @@ fn write_ext_attrs(f: &mut fmt::Formatter<'_>, attrs: &[ExtAttr]) -> fmt::Result
 
 /// Renders `args` as a WebIDL argument list, without parentheses.
 pub fn display_args(args: &[Argument]) -> String {
-    args.iter().map(Argument::to_string).collect::<Vec<_>>().join(", ")
+    args.iter()
+        .map(Argument::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl fmt::Display for Constructor {
@@ -415,7 +418,13 @@ impl fmt::Display for Operation {
         if self.is_static {
             f.write_str("static ")?;
         }
-        write!(f, "{} {}({});", self.ret, self.name, display_args(&self.args))
+        write!(
+            f,
+            "{} {}({});",
+            self.ret,
+            self.name,
+            display_args(&self.args)
+        )
     }
 }
 

@@ -14,8 +14,8 @@ use proc_macro2::{Ident, Span};
 use crate::ast::{self, DefaultKind, ExtAttr, ExtAttrValue, TypeKind};
 use crate::errors::Ctxt;
 use crate::model::{
-    Argument, Attribute, Definition, Dictionary, DictionaryMember, Enum, EnumValue, Float, Integer, Interface,
-    InterfaceKind, Model, Operation, Type,
+    Argument, Attribute, Definition, Dictionary, DictionaryMember, Enum, EnumValue, Float, Integer,
+    Interface, InterfaceKind, Model, Operation, Type,
 };
 use crate::names;
 
@@ -30,19 +30,48 @@ fn builtin(name: &str) -> Option<Type> {
         "undefined" => Type::Undefined,
         "boolean" => Type::Boolean,
         "DOMString" | "USVString" | "ByteString" => Type::String,
-        "ArrayBuffer" | "SharedArrayBuffer" | "DataView" | "ArrayBufferView" | "BufferSource"
-        | "AllowSharedBufferSource" | "Int8Array" | "Int16Array" | "Int32Array" | "Uint8Array" | "Uint16Array"
-        | "Uint32Array" | "Uint8ClampedArray" | "BigInt64Array" | "BigUint64Array" | "Float16Array"
-        | "Float32Array" | "Float64Array" => Type::Buffer(name.to_owned()),
+        "ArrayBuffer"
+        | "SharedArrayBuffer"
+        | "DataView"
+        | "ArrayBufferView"
+        | "BufferSource"
+        | "AllowSharedBufferSource"
+        | "Int8Array"
+        | "Int16Array"
+        | "Int32Array"
+        | "Uint8Array"
+        | "Uint16Array"
+        | "Uint32Array"
+        | "Uint8ClampedArray"
+        | "BigInt64Array"
+        | "BigUint64Array"
+        | "Float16Array"
+        | "Float32Array"
+        | "Float64Array" => Type::Buffer(name.to_owned()),
         _ => return None,
     })
 }
 
 /// Every builtin name, for "did you mean" hints.
 const BUILTIN_NAMES: &[&str] = &[
-    "any", "object", "undefined", "boolean", "bigint", "symbol", "DOMString", "USVString", "ByteString",
-    "ArrayBuffer", "SharedArrayBuffer", "DataView", "ArrayBufferView", "BufferSource", "AllowSharedBufferSource",
-    "Uint8Array", "Float32Array", "Float64Array",
+    "any",
+    "object",
+    "undefined",
+    "boolean",
+    "bigint",
+    "symbol",
+    "DOMString",
+    "USVString",
+    "ByteString",
+    "ArrayBuffer",
+    "SharedArrayBuffer",
+    "DataView",
+    "ArrayBufferView",
+    "BufferSource",
+    "AllowSharedBufferSource",
+    "Uint8Array",
+    "Float32Array",
+    "Float64Array",
 ];
 
 /// Where an extended attribute is written.
@@ -102,22 +131,38 @@ impl<'a> Checker<'a> {
                 let first: &&ast::Definition = first;
                 cx.error(
                     definition.name().span(),
-                    format_args!("duplicate definition `{name}` (already defined as {} {})", article(first.keyword()), first.keyword()),
+                    format_args!(
+                        "duplicate definition `{name}` (already defined as {} {})",
+                        article(first.keyword()),
+                        first.keyword()
+                    ),
                 );
                 continue;
             }
             if let ast::Definition::Enum(e) = definition {
-                enum_values.insert(names::type_name(&name), e.values.iter().map(syn::LitStr::value).collect());
+                enum_values.insert(
+                    names::type_name(&name),
+                    e.values.iter().map(syn::LitStr::value).collect(),
+                );
             }
             symbols.insert(name, definition);
         }
-        Self { cx, symbols, enum_values, typedefs: RefCell::default(), resolving: RefCell::default() }
+        Self {
+            cx,
+            symbols,
+            enum_values,
+            typedefs: RefCell::default(),
+            resolving: RefCell::default(),
+        }
     }
 
     fn run(&self, spec: &ast::Spec) -> Model {
         let mut model = Model::default();
         for definition in &spec.definitions {
-            let is_first = self.symbols.get(&definition.name().to_string()).is_some_and(|d| std::ptr::eq(*d, definition));
+            let is_first = self
+                .symbols
+                .get(&definition.name().to_string())
+                .is_some_and(|d| std::ptr::eq(*d, definition));
             if !is_first {
                 continue;
             }
@@ -125,19 +170,27 @@ impl<'a> Checker<'a> {
             match definition {
                 ast::Definition::Interface(c) => {
                     self.check_ext_attrs(&c.attrs, Place::Interface, None);
-                    model.definitions.push(Definition::Interface(self.interface(c, InterfaceKind::Interface)));
+                    model.definitions.push(Definition::Interface(
+                        self.interface(c, InterfaceKind::Interface),
+                    ));
                 }
                 ast::Definition::Namespace(c) => {
                     self.check_ext_attrs(&c.attrs, Place::Namespace, None);
-                    model.definitions.push(Definition::Interface(self.interface(c, InterfaceKind::Namespace)));
+                    model.definitions.push(Definition::Interface(
+                        self.interface(c, InterfaceKind::Namespace),
+                    ));
                 }
                 ast::Definition::Dictionary(d) => {
                     self.check_ext_attrs(&d.attrs, Place::Dictionary, None);
-                    model.definitions.push(Definition::Dictionary(self.dictionary(d)));
+                    model
+                        .definitions
+                        .push(Definition::Dictionary(self.dictionary(d)));
                 }
                 ast::Definition::Enum(e) => {
                     self.check_ext_attrs(&e.attrs, Place::Enum, None);
-                    model.definitions.push(Definition::Enum(self.enumeration(e)));
+                    model
+                        .definitions
+                        .push(Definition::Enum(self.enumeration(e)));
                 }
                 ast::Definition::Typedef(t) => {
                     self.check_ext_attrs(&t.attrs, Place::Typedef, None);
@@ -153,7 +206,10 @@ impl<'a> Checker<'a> {
     /// A definition name must make a usable Rust type name.
     fn check_type_name(&self, name: &Ident) {
         if !names::is_valid_ident(&names::type_name(&name.to_string())) {
-            self.cx.error(name.span(), format_args!("`{name}` cannot be used as a Rust type name"));
+            self.cx.error(
+                name.span(),
+                format_args!("`{name}` cannot be used as a Rust type name"),
+            );
         }
     }
 
@@ -167,12 +223,16 @@ impl<'a> Checker<'a> {
             if !KNOWN_EXT_ATTRS.contains(&name.as_str()) {
                 self.cx.error(
                     span,
-                    format_args!("unsupported extended attribute `{name}` (supported: `{}`)", KNOWN_EXT_ATTRS.join("`, `")),
+                    format_args!(
+                        "unsupported extended attribute `{name}` (supported: `{}`)",
+                        KNOWN_EXT_ATTRS.join("`, `")
+                    ),
                 );
                 continue;
             }
             if seen.contains(&name) {
-                self.cx.error(span, format_args!("duplicate extended attribute `{name}`"));
+                self.cx
+                    .error(span, format_args!("duplicate extended attribute `{name}`"));
                 continue;
             }
             seen.push(name.clone());
@@ -182,7 +242,10 @@ impl<'a> Checker<'a> {
                 _ => &[Place::Argument, Place::DictionaryMember],
             };
             if !allowed.contains(&place) {
-                self.cx.error(span, format_args!("`[{name}]` is not allowed on {}", place.describe()));
+                self.cx.error(
+                    span,
+                    format_args!("`[{name}]` is not allowed on {}", place.describe()),
+                );
                 continue;
             }
             match (name.as_str(), &attr.value) {
@@ -212,7 +275,10 @@ impl<'a> Checker<'a> {
             }
         }
         if seen.iter().any(|n| n == "EnforceRange") && seen.iter().any(|n| n == "Clamp") {
-            self.cx.error(attrs[0].name.span(), "`[EnforceRange]` and `[Clamp]` cannot be combined");
+            self.cx.error(
+                attrs[0].name.span(),
+                "`[EnforceRange]` and `[Clamp]` cannot be combined",
+            );
         }
     }
 
@@ -220,7 +286,9 @@ impl<'a> Checker<'a> {
     fn value_type(&self, ty: &ast::Type) -> Option<Type> {
         let resolved = self.resolve(ty)?;
         if resolved == Type::Undefined {
-            self.cx.push(ty.span.error("`undefined` is only allowed as a return type (or inside a union or promise)"));
+            self.cx.push(ty.span.error(
+                "`undefined` is only allowed as a return type (or inside a union or promise)",
+            ));
             return None;
         }
         Some(resolved)
@@ -249,7 +317,10 @@ impl<'a> Checker<'a> {
             TypeKind::Record(key, value) => {
                 let key_type = self.resolve(key);
                 if key_type.as_ref().is_some_and(|k| *k != Type::String) {
-                    self.cx.push(key.span.error("record keys must be `DOMString`, `USVString` or `ByteString`"));
+                    self.cx.push(
+                        key.span
+                            .error("record keys must be `DOMString`, `USVString` or `ByteString`"),
+                    );
                 }
                 let value = self.value_type(value);
                 Type::Record(Box::new(key_type?), Box::new(value?))
@@ -265,7 +336,10 @@ impl<'a> Checker<'a> {
         }
         match resolved {
             Type::Any | Type::Undefined | Type::Promise(_) | Type::Nullable(_) => {
-                self.cx.push(ty.span.error(format_args!("`{}` cannot be nullable", ty.to_string().trim_end_matches('?'))));
+                self.cx.push(ty.span.error(format_args!(
+                    "`{}` cannot be nullable",
+                    ty.to_string().trim_end_matches('?')
+                )));
                 None
             }
             other => Some(Type::Nullable(Box::new(other))),
@@ -285,22 +359,32 @@ impl<'a> Checker<'a> {
             Some(ast::Definition::Enum(_)) => Some(Type::Enum(rust)),
             Some(ast::Definition::Typedef(_)) => {
                 if self.resolving.borrow().contains(&text) {
-                    self.cx.error(name.span(), format_args!("typedef `{text}` refers to itself"));
+                    self.cx.error(
+                        name.span(),
+                        format_args!("typedef `{text}` refers to itself"),
+                    );
                     return None;
                 }
                 self.typedef(&text)
             }
             Some(ast::Definition::Namespace(_)) => {
-                self.cx.error(name.span(), format_args!("namespace `{text}` cannot be used as a type"));
+                self.cx.error(
+                    name.span(),
+                    format_args!("namespace `{text}` cannot be used as a type"),
+                );
                 None
             }
             None => {
-                let candidates = BUILTIN_NAMES.iter().copied().chain(self.symbols.keys().map(String::as_str));
+                let candidates = BUILTIN_NAMES
+                    .iter()
+                    .copied()
+                    .chain(self.symbols.keys().map(String::as_str));
                 let hint = match names::suggest(&text, candidates) {
                     Some(similar) => format!("; did you mean `{similar}`?"),
                     None => String::new(),
                 };
-                self.cx.error(name.span(), format_args!("unknown type `{text}`{hint}"));
+                self.cx
+                    .error(name.span(), format_args!("unknown type `{text}`{hint}"));
                 None
             }
         }
@@ -311,11 +395,15 @@ impl<'a> Checker<'a> {
         if let Some(done) = self.typedefs.borrow().get(name) {
             return done.clone();
         }
-        let Some(ast::Definition::Typedef(typedef)) = self.symbols.get(name) else { return None };
+        let Some(ast::Definition::Typedef(typedef)) = self.symbols.get(name) else {
+            return None;
+        };
         self.resolving.borrow_mut().push(name.to_owned());
         let resolved = self.value_type(&typedef.ty);
         self.resolving.borrow_mut().pop();
-        self.typedefs.borrow_mut().insert(name.to_owned(), resolved.clone());
+        self.typedefs
+            .borrow_mut()
+            .insert(name.to_owned(), resolved.clone());
         resolved
     }
 
@@ -323,9 +411,11 @@ impl<'a> Checker<'a> {
     fn interface(&self, container: &ast::Container, kind: InterfaceKind) -> Interface {
         let idl_name = container.name.to_string();
         let rust_name = names::type_name(&idl_name);
-        let legacy_namespace = container.attrs.iter().find_map(|attr| match (&attr.value, attr.name == "LegacyNamespace") {
-            (ExtAttrValue::Ident(namespace), true) => Some(namespace.to_string()),
-            _ => None,
+        let legacy_namespace = container.attrs.iter().find_map(|attr| {
+            match (&attr.value, attr.name == "LegacyNamespace") {
+                (ExtAttrValue::Ident(namespace), true) => Some(namespace.to_string()),
+                _ => None,
+            }
         });
 
         let mut constructors: Vec<(&ast::Constructor, Vec<Argument>)> = Vec::new();
@@ -340,10 +430,17 @@ impl<'a> Checker<'a> {
                 ast::Member::Constructor(ctor) => {
                     self.check_ext_attrs(&ctor.attrs, Place::Member, None);
                     if kind == InterfaceKind::Namespace {
-                        self.cx.error(ctor.keyword.span(), "a namespace cannot have a constructor");
+                        self.cx
+                            .error(ctor.keyword.span(), "a namespace cannot have a constructor");
                     }
-                    if constructors.iter().any(|(other, _)| same_argument_types(&other.args, &ctor.args)) {
-                        self.cx.error(ctor.keyword.span(), "this constructor has the same argument types as an earlier one");
+                    if constructors
+                        .iter()
+                        .any(|(other, _)| same_argument_types(&other.args, &ctor.args))
+                    {
+                        self.cx.error(
+                            ctor.keyword.span(),
+                            "this constructor has the same argument types as an earlier one",
+                        );
                     }
                     constructors.push((ctor, self.arguments(&ctor.args)));
                 }
@@ -351,11 +448,15 @@ impl<'a> Checker<'a> {
                     self.check_ext_attrs(&op.attrs, Place::Member, None);
                     let name = op.name.to_string();
                     if kind == InterfaceKind::Namespace && op.is_static {
-                        self.cx.error(op.name.span(), "namespace operations cannot be `static` (they all are)");
+                        self.cx.error(
+                            op.name.span(),
+                            "namespace operations cannot be `static` (they all are)",
+                        );
                     }
                     match members_seen.get(&name) {
                         Some(&"attribute") => {
-                            self.cx.error(op.name.span(), format_args!("duplicate member `{name}`"));
+                            self.cx
+                                .error(op.name.span(), format_args!("duplicate member `{name}`"));
                             continue;
                         }
                         _ => {
@@ -371,7 +472,10 @@ impl<'a> Checker<'a> {
                                     op.name.span(),
                                     format_args!("overloads of `{name}` must be all static or all regular operations"),
                                 );
-                            } else if overloads.iter().any(|(other, _, _)| same_argument_types(&other.args, &op.args)) {
+                            } else if overloads
+                                .iter()
+                                .any(|(other, _, _)| same_argument_types(&other.args, &op.args))
+                            {
                                 self.cx.error(
                                     op.name.span(),
                                     format_args!("this overload of `{name}` has the same argument types as an earlier one"),
@@ -386,11 +490,17 @@ impl<'a> Checker<'a> {
                     self.check_ext_attrs(&attr.attrs, Place::Member, None);
                     let name = attr.name.to_string();
                     if members_seen.insert(name.clone(), "attribute").is_some() {
-                        self.cx.error(attr.name.span(), format_args!("duplicate member `{name}`"));
+                        self.cx
+                            .error(attr.name.span(), format_args!("duplicate member `{name}`"));
                         continue;
                     }
-                    if kind == InterfaceKind::Namespace && (!attr.readonly || attr.is_static.is_some()) {
-                        self.cx.error(attr.name.span(), "namespace attributes must be `readonly` and not `static`");
+                    if kind == InterfaceKind::Namespace
+                        && (!attr.readonly || attr.is_static.is_some())
+                    {
+                        self.cx.error(
+                            attr.name.span(),
+                            "namespace attributes must be `readonly` and not `static`",
+                        );
                     }
                     let ty = self.value_type(&attr.ty).unwrap_or(Type::Any);
                     attributes.push((attr, ty));
@@ -406,17 +516,28 @@ impl<'a> Checker<'a> {
         let mut rust_names: HashMap<String, Span> = HashMap::new();
         let mut claim = |rust: &str, span: Span| {
             if !names::is_valid_ident(rust) {
-                self.cx.error(span, format_args!("this member's Rust name `{rust}` is not a valid identifier"));
+                self.cx.error(
+                    span,
+                    format_args!("this member's Rust name `{rust}` is not a valid identifier"),
+                );
             } else if reserved.contains(&rust) {
                 self.cx.error(span, format_args!("the Rust name `{rust}` of this member is reserved for the generated wrapper"));
             } else if rust_names.insert(rust.to_owned(), span).is_some() {
-                self.cx.error(span, format_args!("the Rust name `{rust}` of this member clashes with another member"));
+                self.cx.error(
+                    span,
+                    format_args!(
+                        "the Rust name `{rust}` of this member clashes with another member"
+                    ),
+                );
             }
         };
 
         let constructor_names = names::overload_names(
             names::CONSTRUCTOR,
-            &constructors.iter().map(|(c, _)| arg_names(&c.args)).collect::<Vec<_>>(),
+            &constructors
+                .iter()
+                .map(|(c, _)| arg_names(&c.args))
+                .collect::<Vec<_>>(),
         );
         let constructors = constructors
             .into_iter()
@@ -439,7 +560,10 @@ impl<'a> Checker<'a> {
             let base = names::method_name(&name);
             let rust_names = names::overload_names(
                 &base,
-                &overloads.iter().map(|(op, _, _)| arg_names(&op.args)).collect::<Vec<_>>(),
+                &overloads
+                    .iter()
+                    .map(|(op, _, _)| arg_names(&op.args))
+                    .collect::<Vec<_>>(),
             );
             for ((op, args, ret), rust_name) in overloads.into_iter().zip(rust_names) {
                 claim(&rust_name, op.name.span());
@@ -475,7 +599,15 @@ impl<'a> Checker<'a> {
             })
             .collect();
 
-        Interface { kind, idl_name, rust_name, legacy_namespace, constructors, operations: model_operations, attributes }
+        Interface {
+            kind,
+            idl_name,
+            rust_name,
+            legacy_namespace,
+            constructors,
+            operations: model_operations,
+            attributes,
+        }
     }
 
     /// Checks an argument list and builds its model.
@@ -487,27 +619,55 @@ impl<'a> Checker<'a> {
             let idl_name = arg.name.to_string();
             let rust_name = names::argument_name(&idl_name);
             if seen.insert(idl_name.clone(), arg.name.span()).is_some() {
-                self.cx.error(arg.name.span(), format_args!("duplicate argument `{idl_name}`"));
+                self.cx.error(
+                    arg.name.span(),
+                    format_args!("duplicate argument `{idl_name}`"),
+                );
             } else if !names::is_valid_ident(&rust_name) {
-                self.cx.error(arg.name.span(), format_args!("this argument's Rust name `{rust_name}` is not a valid identifier"));
-            } else if rust_seen.insert(rust_name.clone(), arg.name.span()).is_some() {
-                self.cx.error(arg.name.span(), format_args!("the Rust name `{rust_name}` of this argument clashes with another argument"));
+                self.cx.error(
+                    arg.name.span(),
+                    format_args!(
+                        "this argument's Rust name `{rust_name}` is not a valid identifier"
+                    ),
+                );
+            } else if rust_seen
+                .insert(rust_name.clone(), arg.name.span())
+                .is_some()
+            {
+                self.cx.error(
+                    arg.name.span(),
+                    format_args!(
+                        "the Rust name `{rust_name}` of this argument clashes with another argument"
+                    ),
+                );
             } else if let Some(ast::Definition::Interface(_)) = self.symbols.get(&idl_name)
                 && names::type_name(&idl_name) == rust_name
             {
                 // A parameter cannot shadow the tuple struct generated for the interface.
-                self.cx.error(arg.name.span(), format_args!("argument `{idl_name}` has the name of an interface"));
+                self.cx.error(
+                    arg.name.span(),
+                    format_args!("argument `{idl_name}` has the name of an interface"),
+                );
             }
             let ty = self.value_type(&arg.ty);
             self.check_ext_attrs(&arg.attrs, Place::Argument, ty.as_ref());
             if let Some(default) = &arg.default {
                 if !arg.optional {
-                    self.cx.push(default.span.error("only `optional` arguments can have a default value"));
+                    self.cx.push(
+                        default
+                            .span
+                            .error("only `optional` arguments can have a default value"),
+                    );
                 } else if let Some(ty) = &ty {
                     self.check_default(default, ty, &arg.ty);
                 }
             }
-            out.push(Argument { idl_name, rust_name, ty: ty.unwrap_or(Type::Any), optional: arg.optional });
+            out.push(Argument {
+                idl_name,
+                rust_name,
+                ty: ty.unwrap_or(Type::Any),
+                optional: arg.optional,
+            });
         }
         out
     }
@@ -515,7 +675,10 @@ impl<'a> Checker<'a> {
     /// Reports a default value that does not fit its type.
     fn check_default(&self, default: &ast::DefaultValue, ty: &Type, written: &ast::Type) {
         if !self.default_fits(&default.kind, ty) {
-            self.cx.push(default.span.error(format_args!("default value `{}` does not fit type `{written}`", default.kind)));
+            self.cx.push(default.span.error(format_args!(
+                "default value `{}` does not fit type `{written}`",
+                default.kind
+            )));
         }
     }
 
@@ -530,9 +693,10 @@ impl<'a> Checker<'a> {
             (DefaultKind::Integer(_), Type::Integer(_) | Type::Float(_)) => true,
             (DefaultKind::Decimal(_), Type::Float(_)) => true,
             (DefaultKind::String(_), Type::String) => true,
-            (DefaultKind::String(value), Type::Enum(name)) => {
-                self.enum_values.get(name).is_some_and(|values| values.contains(value))
-            }
+            (DefaultKind::String(value), Type::Enum(name)) => self
+                .enum_values
+                .get(name)
+                .is_some_and(|values| values.contains(value)),
             (DefaultKind::EmptyDictionary, Type::Dictionary(_)) => true,
             (DefaultKind::EmptySequence, Type::Sequence(_)) => true,
             _ => false,
@@ -549,22 +713,37 @@ impl<'a> Checker<'a> {
             let name = member.name.to_string();
             let rust_name = names::field_name(&name);
             if seen.insert(name.clone(), ()).is_some() {
-                self.cx.error(member.name.span(), format_args!("duplicate member `{name}`"));
+                self.cx.error(
+                    member.name.span(),
+                    format_args!("duplicate member `{name}`"),
+                );
                 continue;
             }
             if rust_seen.insert(rust_name.clone(), ()).is_some() {
-                self.cx.error(member.name.span(), format_args!("the Rust name `{rust_name}` of this member clashes with another member"));
+                self.cx.error(
+                    member.name.span(),
+                    format_args!(
+                        "the Rust name `{rust_name}` of this member clashes with another member"
+                    ),
+                );
                 continue;
             }
             if !names::is_valid_ident(&rust_name) {
-                self.cx.error(member.name.span(), format_args!("this member's Rust name `{rust_name}` is not a valid identifier"));
+                self.cx.error(
+                    member.name.span(),
+                    format_args!("this member's Rust name `{rust_name}` is not a valid identifier"),
+                );
                 continue;
             }
             let ty = self.value_type(&member.ty);
             self.check_ext_attrs(&member.attrs, Place::DictionaryMember, ty.as_ref());
             if let Some(default) = &member.default {
                 if member.required.is_some() {
-                    self.cx.push(default.span.error("a `required` member cannot have a default value"));
+                    self.cx.push(
+                        default
+                            .span
+                            .error("a `required` member cannot have a default value"),
+                    );
                 } else if let Some(ty) = &ty {
                     self.check_default(default, ty, &member.ty);
                 }
@@ -578,33 +757,52 @@ impl<'a> Checker<'a> {
                 idl: member.to_string(),
             });
         }
-        Dictionary { rust_name: names::type_name(&idl_name), idl_name, members, plain: true }
+        Dictionary {
+            rust_name: names::type_name(&idl_name),
+            idl_name,
+            members,
+            plain: true,
+        }
     }
 
     /// Checks an enum and builds its model.
     fn enumeration(&self, e: &ast::Enum) -> Enum {
         let idl_name = e.name.to_string();
         if e.values.is_empty() {
-            self.cx.error(e.name.span(), format_args!("enum `{idl_name}` needs at least one value"));
+            self.cx.error(
+                e.name.span(),
+                format_args!("enum `{idl_name}` needs at least one value"),
+            );
         }
         let mut values: Vec<EnumValue> = Vec::new();
         for lit in &e.values {
             let value = lit.value();
             let variant = names::variant_name(&value);
             if values.iter().any(|v| v.value == value) {
-                self.cx.error(lit.span(), format_args!("duplicate enum value {value:?}"));
+                self.cx
+                    .error(lit.span(), format_args!("duplicate enum value {value:?}"));
             } else if let Some(other) = values.iter().find(|v| v.variant == variant) {
                 self.cx.error(
                     lit.span(),
-                    format_args!("enum values {:?} and {value:?} both become the Rust variant `{variant}`", other.value),
+                    format_args!(
+                        "enum values {:?} and {value:?} both become the Rust variant `{variant}`",
+                        other.value
+                    ),
                 );
             } else if !names::is_valid_ident(&variant) {
-                self.cx.error(lit.span(), format_args!("enum value {value:?} does not make a Rust variant name"));
+                self.cx.error(
+                    lit.span(),
+                    format_args!("enum value {value:?} does not make a Rust variant name"),
+                );
             } else {
                 values.push(EnumValue { value, variant });
             }
         }
-        Enum { rust_name: names::type_name(&idl_name), idl_name, values }
+        Enum {
+            rust_name: names::type_name(&idl_name),
+            idl_name,
+            values,
+        }
     }
 
     /// A dictionary that contains itself (other than through a sequence)
@@ -621,19 +819,28 @@ impl<'a> Checker<'a> {
                         return false;
                     }
                     visited.push(name.clone());
-                    model.dictionary(name).is_some_and(|d| d.members.iter().any(|m| reaches(model, &m.ty, target, visited)))
+                    model.dictionary(name).is_some_and(|d| {
+                        d.members
+                            .iter()
+                            .any(|m| reaches(model, &m.ty, target, visited))
+                    })
                 }
                 _ => false,
             }
         }
         for definition in &model.definitions {
             if let Definition::Dictionary(d) = definition
-                && d.members.iter().any(|m| reaches(model, &m.ty, &d.rust_name, &mut Vec::new()))
+                && d.members
+                    .iter()
+                    .any(|m| reaches(model, &m.ty, &d.rust_name, &mut Vec::new()))
                 && let Some(ast::Definition::Dictionary(ast)) = self.symbols.get(&d.idl_name)
             {
                 self.cx.error(
                     ast.name.span(),
-                    format_args!("dictionary `{}` contains itself; recursive dictionaries are not supported", d.idl_name),
+                    format_args!(
+                        "dictionary `{}` contains itself; recursive dictionaries are not supported",
+                        d.idl_name
+                    ),
                 );
             }
         }
@@ -646,7 +853,10 @@ type Overloads<'a> = Vec<(&'a ast::Operation, Vec<Argument>, Type)>;
 /// Whether two argument lists have the same types, as written (a simple
 /// stand-in for WebIDL's overload distinguishability).
 fn same_argument_types(a: &[ast::Argument], b: &[ast::Argument]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.ty.to_string() == b.ty.to_string())
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(a, b)| a.ty.to_string() == b.ty.to_string())
 }
 
 /// The IDL argument names of an argument list.
@@ -656,7 +866,11 @@ fn arg_names(args: &[ast::Argument]) -> Vec<String> {
 
 /// "a" or "an" before `word`.
 fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 /// Marks the dictionaries that hold Python objects (directly or nested) as
@@ -664,7 +878,12 @@ fn article(word: &str) -> &'static str {
 fn compute_plain_dictionaries(model: &mut Model) {
     fn plain(model: &Model, ty: &Type) -> bool {
         match ty {
-            Type::Boolean | Type::Integer(_) | Type::Float(_) | Type::String | Type::Enum(_) | Type::Undefined => true,
+            Type::Boolean
+            | Type::Integer(_)
+            | Type::Float(_)
+            | Type::String
+            | Type::Enum(_)
+            | Type::Undefined => true,
             Type::Sequence(inner) | Type::Nullable(inner) => plain(model, inner),
             Type::Dictionary(name) => model.dictionary(name).is_none_or(|d| d.plain),
             _ => false,
@@ -676,7 +895,11 @@ fn compute_plain_dictionaries(model: &mut Model) {
             .iter()
             .enumerate()
             .filter_map(|(i, d)| match d {
-                Definition::Dictionary(d) if d.plain && !d.members.iter().all(|m| plain(model, &m.ty)) => Some(i),
+                Definition::Dictionary(d)
+                    if d.plain && !d.members.iter().all(|m| plain(model, &m.ty)) =>
+                {
+                    Some(i)
+                }
                 _ => None,
             })
             .collect();
@@ -753,7 +976,10 @@ mod tests {
             ]
         );
         assert_eq!(op.ret, Type::Any);
-        assert_eq!(op.idl, "AddressValue f(Values v, D d, E e, I i, unsigned long n, (DOMString or undefined) u, DOMString? s);");
+        assert_eq!(
+            op.idl,
+            "AddressValue f(Values v, D d, E e, I i, unsigned long n, (DOMString or undefined) u, DOMString? s);"
+        );
     }
 
     #[test]
@@ -778,7 +1004,10 @@ mod tests {
         assert_eq!(instance.constructors[0].args[1].rust_name, "import_object");
         assert_eq!(instance.operations[0].rust_name, "get_arg");
         assert_eq!(instance.attributes[0].setter.as_deref(), Some("set_value"));
-        assert_eq!(interface(&model, "Tag").constructors[0].args[0].rust_name, "r#type");
+        assert_eq!(
+            interface(&model, "Tag").constructors[0].args[0].rust_name,
+            "r#type"
+        );
         assert_eq!(interface(&model, "Tag").js_name(), "Tag");
     }
 
@@ -786,14 +1015,24 @@ mod tests {
     fn unknown_types_with_hints() {
         assert_eq!(
             errors("interface I { DOMStrin f(Foo a, sequence<Bar> b); };"),
-            ["unknown type `DOMStrin`; did you mean `DOMString`?", "unknown type `Foo`", "unknown type `Bar`"]
+            [
+                "unknown type `DOMStrin`; did you mean `DOMString`?",
+                "unknown type `Foo`",
+                "unknown type `Bar`"
+            ]
         );
-        assert_eq!(errors("namespace N {}; interface I { N f(); };"), ["namespace `N` cannot be used as a type"]);
+        assert_eq!(
+            errors("namespace N {}; interface I { N f(); };"),
+            ["namespace `N` cannot be used as a type"]
+        );
     }
 
     #[test]
     fn typedef_cycles_are_reported_once() {
-        assert_eq!(errors("typedef B A; typedef A B; interface I { A f(); };"), ["typedef `A` refers to itself"]);
+        assert_eq!(
+            errors("typedef B A; typedef A B; interface I { A f(); };"),
+            ["typedef `A` refers to itself"]
+        );
     }
 
     #[test]
@@ -859,9 +1098,11 @@ mod tests {
                            DOMString? t = null; };
             interface I { undefined f(optional O options = {}); };");
         assert_eq!(
-            errors("enum E { \"a\" };
+            errors(
+                "enum E { \"a\" };
                     dictionary D { required boolean b = true; long n = \"x\"; E e = \"b\"; };
-                    interface I { undefined f(boolean b = true); };"),
+                    interface I { undefined f(boolean b = true); };"
+            ),
             [
                 "a `required` member cannot have a default value",
                 "default value `\"x\"` does not fit type `long`",
@@ -874,8 +1115,10 @@ mod tests {
     #[test]
     fn misplaced_undefined_and_nullables() {
         assert_eq!(
-            errors("interface I { undefined f(undefined u); attribute any? a; };
-                    dictionary D { undefined u; };"),
+            errors(
+                "interface I { undefined f(undefined u); attribute any? a; };
+                    dictionary D { undefined u; };"
+            ),
             [
                 "`undefined` is only allowed as a return type (or inside a union or promise)",
                 "`any` cannot be nullable",
@@ -914,7 +1157,13 @@ mod tests {
             .collect();
         assert_eq!(
             plain,
-            [("P".into(), true), ("Q".into(), true), ("R".into(), false), ("S".into(), false), ("T".into(), true)]
+            [
+                ("P".into(), true),
+                ("Q".into(), true),
+                ("R".into(), false),
+                ("S".into(), false),
+                ("T".into(), true)
+            ]
         );
         assert_eq!(
             errors("dictionary A { B b; }; dictionary B { A? a; };"),

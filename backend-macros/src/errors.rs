@@ -81,7 +81,12 @@ mod tests {
         let cx = Ctxt::new();
         cx.error(Span::call_site(), "first");
         cx.error(Span::call_site(), "second");
-        let messages: Vec<String> = cx.finish(()).unwrap_err().into_iter().map(|e| e.to_string()).collect();
+        let messages: Vec<String> = cx
+            .finish(())
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.to_string())
+            .collect();
         assert_eq!(messages, ["first", "second"]);
     }
 }

@@ -24,7 +24,11 @@ pub fn analyze(tokens: TokenStream) -> syn::Result<Model> {
 /// `webidl! { support = ...; ... }`: errors carry the spans of the input tokens.
 pub fn expand_inline(input: WebidlInput) -> syn::Result<TokenStream> {
     let model = analyze(input.body)?;
-    Ok(Codegen { model: &model, support: &input.support }.generate())
+    Ok(Codegen {
+        model: &model,
+        support: &input.support,
+    }
+    .generate())
 }
 
 /// `bindings!(path = ..., support = ...)`: reads the spec file, reports its
@@ -33,7 +37,10 @@ pub fn expand_inline(input: WebidlInput) -> syn::Result<TokenStream> {
 pub fn expand_file(args: BindingsArgs) -> syn::Result<TokenStream> {
     let (full_path, text) = spec_file::read(&args.path)?;
     let Some(full_path) = full_path.to_str() else {
-        return Err(syn::Error::new(args.path.span(), "the spec path is not valid UTF-8"));
+        return Err(syn::Error::new(
+            args.path.span(),
+            "the spec path is not valid UTF-8",
+        ));
     };
     // Emitted with errors too, so that fixing the spec triggers a rebuild.
     let track = quote! {
@@ -41,7 +48,11 @@ pub fn expand_file(args: BindingsArgs) -> syn::Result<TokenStream> {
     };
     let analyzed = TokenStream::from_str(&text).ok().map(analyze);
     let generated = match analyzed {
-        Some(Ok(model)) => Codegen { model: &model, support: &args.support }.generate(),
+        Some(Ok(model)) => Codegen {
+            model: &model,
+            support: &args.support,
+        }
+        .generate(),
         Some(Err(_)) | None => file_errors(&args, &text).into_compile_error(),
     };
     Ok(quote!(#track #generated))
@@ -54,9 +65,14 @@ fn file_errors(args: &BindingsArgs, text: &str) -> syn::Error {
     let display_path = args.path.value();
     let mut errors = spec_file::diagnose(text, analyze)
         .into_iter()
-        .map(|diagnostic| syn::Error::new(span, spec_file::render(&display_path, text, &diagnostic)));
+        .map(|diagnostic| {
+            syn::Error::new(span, spec_file::render(&display_path, text, &diagnostic))
+        });
     let Some(mut first) = errors.next() else {
-        return syn::Error::new(span, format_args!("{display_path}: the spec does not parse"));
+        return syn::Error::new(
+            span,
+            format_args!("{display_path}: the spec does not parse"),
+        );
     };
     first.extend(errors);
     first
@@ -77,11 +93,16 @@ mod tests {
             syn::parse_str("path = \"../tests/ui/spec-typo.webidl\", support = crate::js").unwrap();
         let tokens = expand_file(args).unwrap();
         let file: syn::File = syn::parse2(tokens).unwrap();
-        assert!(matches!(&file.items[0], syn::Item::Const(_)), "the spec is tracked even when it has errors");
+        assert!(
+            matches!(&file.items[0], syn::Item::Const(_)),
+            "the spec is tracked even when it has errors"
+        );
         let messages: Vec<String> = file.items[1..]
             .iter()
             .map(|item| {
-                let syn::Item::Macro(item) = item else { panic!("expected compile_error!, found {}", quote!(#item)) };
+                let syn::Item::Macro(item) = item else {
+                    panic!("expected compile_error!, found {}", quote!(#item))
+                };
                 item.mac.parse_body::<syn::LitStr>().unwrap().value()
             })
             .collect();
@@ -123,18 +144,27 @@ mod tests {
             };
             match analyze(tokens) {
                 Ok(model) => {
-                    let generated = Codegen { model: &model, support: &support }.generate();
+                    let generated = Codegen {
+                        model: &model,
+                        support: &support,
+                    }
+                    .generate();
                     syn::parse2::<syn::File>(generated).unwrap();
                 }
                 Err(_) => failing += 1,
             }
         }
-        assert!(failing > variants.len() / 2, "most mutations are errors ({failing} of {})", variants.len());
+        assert!(
+            failing > variants.len() / 2,
+            "most mutations are errors ({failing} of {})",
+            variants.len()
+        );
     }
 
     #[test]
     fn missing_file() {
-        let args: BindingsArgs = syn::parse_str("path = \"no/such.webidl\", support = crate::js").unwrap();
+        let args: BindingsArgs =
+            syn::parse_str("path = \"no/such.webidl\", support = crate::js").unwrap();
         let message = expand_file(args).unwrap_err().to_string();
         assert!(message.starts_with("cannot read `"), "{message}");
         assert!(message.contains("no/such.webidl"), "{message}");
@@ -142,12 +172,19 @@ mod tests {
 
     #[test]
     fn real_spec_expands_with_include_str() {
-        let args: BindingsArgs = syn::parse_str("path = \"../spec/js-api.webidl\", support = crate::js").unwrap();
+        let args: BindingsArgs =
+            syn::parse_str("path = \"../spec/js-api.webidl\", support = crate::js").unwrap();
         let tokens = expand_file(args).unwrap();
         let file: syn::File = syn::parse2(tokens).unwrap();
-        let syn::Item::Const(include) = &file.items[0] else { panic!("first item is the include_str! const") };
+        let syn::Item::Const(include) = &file.items[0] else {
+            panic!("first item is the include_str! const")
+        };
         let expected = manifest_dir().join("../spec/js-api.webidl");
-        assert!(quote!(#include).to_string().contains(&expected.display().to_string()));
+        assert!(
+            quote!(#include)
+                .to_string()
+                .contains(&expected.display().to_string())
+        );
     }
 
     #[test]
@@ -158,7 +195,11 @@ mod tests {
              interfac J {};",
         )
         .unwrap();
-        let messages: Vec<String> = expand_inline(input).unwrap_err().into_iter().map(|e| e.to_string()).collect();
+        let messages: Vec<String> = expand_inline(input)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.to_string())
+            .collect();
         assert_eq!(
             messages,
             [

@@ -22,11 +22,18 @@ impl Parse for BindingsArgs {
             match key.to_string().as_str() {
                 "path" if path.is_none() => path = Some(input.parse::<LitStr>()?),
                 "support" if support.is_none() => support = Some(input.parse::<syn::Path>()?),
-                "path" | "support" => return Err(syn::Error::new(key.span(), format_args!("`{key}` is given twice"))),
+                "path" | "support" => {
+                    return Err(syn::Error::new(
+                        key.span(),
+                        format_args!("`{key}` is given twice"),
+                    ));
+                }
                 _ => {
                     return Err(syn::Error::new(
                         key.span(),
-                        format_args!("unknown argument `{key}`, expected `path = \"...\"` or `support = path::to::module`"),
+                        format_args!(
+                            "unknown argument `{key}`, expected `path = \"...\"` or `support = path::to::module`"
+                        ),
                     ));
                 }
             }
@@ -35,7 +42,9 @@ impl Parse for BindingsArgs {
             }
             input.parse::<Token![,]>()?;
         }
-        let missing = |what: &str| syn::Error::new(Span::call_site(), format_args!("missing argument `{what}`"));
+        let missing = |what: &str| {
+            syn::Error::new(Span::call_site(), format_args!("missing argument `{what}`"))
+        };
         Ok(Self {
             path: path.ok_or_else(|| missing("path = \"...\""))?,
             support: support.ok_or_else(|| missing("support = path::to::module"))?,
@@ -55,12 +64,18 @@ impl Parse for WebidlInput {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let key: Ident = input.parse()?;
         if key != "support" {
-            return Err(syn::Error::new(key.span(), "expected `support = path::to::module;` first"));
+            return Err(syn::Error::new(
+                key.span(),
+                "expected `support = path::to::module;` first",
+            ));
         }
         input.parse::<Token![=]>()?;
         let support = input.parse()?;
         input.parse::<Token![;]>()?;
-        Ok(Self { support, body: input.parse()? })
+        Ok(Self {
+            support,
+            body: input.parse()?,
+        })
     }
 }
 
@@ -70,10 +85,19 @@ mod tests {
 
     #[test]
     fn bindings_args() {
-        let args: BindingsArgs = syn::parse_str("support = crate::js, path = \"a.webidl\",").unwrap();
+        let args: BindingsArgs =
+            syn::parse_str("support = crate::js, path = \"a.webidl\",").unwrap();
         assert_eq!(args.path.value(), "a.webidl");
-        let err = |src: &str| syn::parse_str::<BindingsArgs>(src).err().unwrap().to_string();
-        assert_eq!(err("path = \"a\""), "missing argument `support = path::to::module`");
+        let err = |src: &str| {
+            syn::parse_str::<BindingsArgs>(src)
+                .err()
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(
+            err("path = \"a\""),
+            "missing argument `support = path::to::module`"
+        );
         assert_eq!(err("path = \"a\", path = \"b\""), "`path` is given twice");
         assert_eq!(
             err("file = \"a\""),

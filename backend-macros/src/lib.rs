@@ -27,9 +27,9 @@ mod input;
 mod model;
 mod names;
 mod parser;
-mod spec_file;
 #[cfg(test)]
 mod snapshots;
+mod spec_file;
 
 use proc_macro::TokenStream;
 
@@ -44,7 +44,9 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn bindings(input: TokenStream) -> TokenStream {
     let args = syn::parse_macro_input!(input as input::BindingsArgs);
-    expand::expand_file(args).unwrap_or_else(syn::Error::into_compile_error).into()
+    expand::expand_file(args)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
 }
 
 /// Generates the wrappers for WebIDL written inline.
@@ -58,5 +60,7 @@ pub fn bindings(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn webidl(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as input::WebidlInput);
-    expand::expand_inline(input).unwrap_or_else(syn::Error::into_compile_error).into()
+    expand::expand_inline(input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
 }

@@ -244,7 +244,12 @@ impl Type {
     /// `any`, `object`, buffers, promises, records, unions, and nullable ones.
     pub fn is_js_value(&self) -> bool {
         match self {
-            Type::Any | Type::Object | Type::Buffer(_) | Type::Promise(_) | Type::Record(..) | Type::Union(_) => true,
+            Type::Any
+            | Type::Object
+            | Type::Buffer(_)
+            | Type::Promise(_)
+            | Type::Record(..)
+            | Type::Union(_) => true,
             Type::Nullable(inner) => inner.is_js_value(),
             _ => false,
         }

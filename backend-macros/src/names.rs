@@ -20,11 +20,11 @@ use proc_macro2::{Ident, Span};
 
 /// Rust keywords (strict and reserved, edition 2024).
 const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false",
-    "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref",
-    "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use",
-    "where", "while", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "try",
-    "typeof", "unsized", "virtual", "yield",
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
+    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
 ];
 
 /// Keywords that cannot be written as raw identifiers.
@@ -32,8 +32,14 @@ const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 
 /// Associated functions every generated interface wrapper has; an IDL member
 /// whose Rust name is one of these is an error.
-pub const INTERFACE_RESERVED: &[&str] =
-    &["constructor", "cast", "from_js_unchecked", "as_js", "into_js", "clone_ref"];
+pub const INTERFACE_RESERVED: &[&str] = &[
+    "constructor",
+    "cast",
+    "from_js_unchecked",
+    "as_js",
+    "into_js",
+    "clone_ref",
+];
 
 /// Associated functions every generated namespace struct has.
 pub const NAMESPACE_RESERVED: &[&str] = &["namespace_object"];
@@ -74,7 +80,11 @@ fn words(name: &str) -> Vec<String> {
 pub fn snake_case(name: &str) -> String {
     let snake = words(name).join("_");
     // Keep a leading underscore (`_private`) and never return an empty name.
-    if snake.is_empty() { "_".to_owned() } else { snake }
+    if snake.is_empty() {
+        "_".to_owned()
+    } else {
+        snake
+    }
 }
 
 /// `"externref"` → `Externref`, `"i32"` → `I32`, `"foo-bar"` → `FooBar`,
@@ -84,7 +94,10 @@ pub fn upper_camel_case(value: &str) -> String {
         .iter()
         .map(|word| {
             let mut chars = word.chars();
-            chars.next().map(|first| first.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
         })
         .collect();
     match camel.chars().next() {
@@ -155,7 +168,9 @@ pub fn variant_name(value: &str) -> String {
 /// Rust names for the overloads of `base` (in IDL order), given each
 /// overload's IDL argument names. See the module docs for the rule.
 pub fn overload_names(base: &str, overloads: &[Vec<String>]) -> Vec<String> {
-    let Some(first) = overloads.first() else { return Vec::new() };
+    let Some(first) = overloads.first() else {
+        return Vec::new();
+    };
     overloads
         .iter()
         .enumerate()
@@ -164,12 +179,20 @@ pub fn overload_names(base: &str, overloads: &[Vec<String>]) -> Vec<String> {
                 return base.to_owned();
             }
             let distinct: Vec<&String> = args.iter().filter(|arg| !first.contains(arg)).collect();
-            let chosen: Vec<&String> = if distinct.is_empty() { args.iter().collect() } else { distinct };
+            let chosen: Vec<&String> = if distinct.is_empty() {
+                args.iter().collect()
+            } else {
+                distinct
+            };
             if chosen.is_empty() {
                 return format!("{}_without_arguments", base.trim_start_matches("r#"));
             }
             let suffix: Vec<String> = chosen.iter().map(|arg| snake_case(arg)).collect();
-            format!("{}_with_{}", base.trim_start_matches("r#"), suffix.join("_and_"))
+            format!(
+                "{}_with_{}",
+                base.trim_start_matches("r#"),
+                suffix.join("_and_")
+            )
         })
         .collect()
 }
@@ -194,7 +217,12 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
-        .map(|candidate| (edit_distance(&name.to_lowercase(), &candidate.to_lowercase()), candidate))
+        .map(|candidate| {
+            (
+                edit_distance(&name.to_lowercase(), &candidate.to_lowercase()),
+                candidate,
+            )
+        })
         .filter(|&(distance, candidate)| distance <= 2.min(candidate.len() / 2).max(1))
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, candidate)| candidate)
@@ -258,7 +286,10 @@ mod tests {
     fn overloads() {
         let names = overload_names(
             "instantiate",
-            &[vec!["bytes".into(), "importObject".into()], vec!["moduleObject".into(), "importObject".into()]],
+            &[
+                vec!["bytes".into(), "importObject".into()],
+                vec!["moduleObject".into(), "importObject".into()],
+            ],
         );
         assert_eq!(names, ["instantiate", "instantiate_with_module_object"]);
         let names = overload_names("new", &[vec![], vec!["a".into(), "b".into()], vec![]]);
@@ -269,7 +300,10 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(suggest("DOMStrin", ["DOMString", "USVString"]), Some("DOMString"));
+        assert_eq!(
+            suggest("DOMStrin", ["DOMString", "USVString"]),
+            Some("DOMString")
+        );
         assert_eq!(suggest("Foo", ["DOMString", "any"]), None);
         assert_eq!(suggest("boolen", ["boolean"]), Some("boolean"));
     }

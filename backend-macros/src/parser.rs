@@ -14,14 +14,15 @@ use syn::parse::{ParseStream, Parser};
 use syn::{LitStr, Token, bracketed, parenthesized};
 
 use crate::ast::{
-    Argument, Attribute, Constructor, Container, Definition, DefaultKind, DefaultValue, Dictionary,
+    Argument, Attribute, Constructor, Container, DefaultKind, DefaultValue, Definition, Dictionary,
     DictionaryMember, Enum, ExtAttr, ExtAttrValue, FloatType, IntegerType, Member, Operation, Spec,
     Type, TypeKind, Typedef,
 };
 use crate::errors::{Ctxt, SpanRange};
 
 /// The definition keywords this parser understands.
-pub const DEFINITION_KEYWORDS: &[&str] = &["interface", "namespace", "dictionary", "enum", "typedef"];
+pub const DEFINITION_KEYWORDS: &[&str] =
+    &["interface", "namespace", "dictionary", "enum", "typedef"];
 
 /// Parses a whole spec. Syntax errors go to `cx`; the definitions that parsed
 /// are returned so that later stages can report their own errors too.
@@ -73,7 +74,8 @@ pub fn strip_doc_comments(tokens: TokenStream) -> TokenStream {
         match token {
             TokenTree::Punct(p) if p.as_char() == '#' => {
                 let mut lookahead = tokens.clone();
-                let bang = matches!(lookahead.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+                let bang =
+                    matches!(lookahead.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!');
                 if bang {
                     lookahead.next();
                 }
@@ -87,7 +89,8 @@ pub fn strip_doc_comments(tokens: TokenStream) -> TokenStream {
                 }
             }
             TokenTree::Group(group) => {
-                let mut stripped = Group::new(group.delimiter(), strip_doc_comments(group.stream()));
+                let mut stripped =
+                    Group::new(group.delimiter(), strip_doc_comments(group.stream()));
                 stripped.set_span(group.span());
                 out.push(TokenTree::Group(stripped));
             }
@@ -99,7 +102,10 @@ pub fn strip_doc_comments(tokens: TokenStream) -> TokenStream {
 
 /// Whether the next token is the identifier `keyword`.
 fn peek_keyword(input: ParseStream, keyword: &str) -> bool {
-    input.cursor().ident().is_some_and(|(ident, _)| ident == keyword)
+    input
+        .cursor()
+        .ident()
+        .is_some_and(|(ident, _)| ident == keyword)
 }
 
 /// Parses any identifier, Rust keywords included (WebIDL names such as `type`).
@@ -107,7 +113,10 @@ fn parse_name(input: ParseStream, what: &str) -> syn::Result<Ident> {
     if input.peek(Ident::peek_any) {
         input.call(Ident::parse_any)
     } else {
-        Err(input.error(format_args!("expected {what}, found {}", describe_next(input))))
+        Err(input.error(format_args!(
+            "expected {what}, found {}",
+            describe_next(input)
+        )))
     }
 }
 
@@ -116,7 +125,10 @@ fn parse_keyword(input: ParseStream, keyword: &str) -> syn::Result<Ident> {
     if peek_keyword(input, keyword) {
         input.call(Ident::parse_any)
     } else {
-        Err(input.error(format_args!("expected `{keyword}`, found {}", describe_next(input))))
+        Err(input.error(format_args!(
+            "expected `{keyword}`, found {}",
+            describe_next(input)
+        )))
     }
 }
 
@@ -140,7 +152,10 @@ fn parse_semicolon(input: ParseStream, after: &str) -> syn::Result<()> {
         input.parse::<Token![;]>()?;
         Ok(())
     } else {
-        Err(input.error(format_args!("expected `;` after {after}, found {}", describe_next(input))))
+        Err(input.error(format_args!(
+            "expected `;` after {after}, found {}",
+            describe_next(input)
+        )))
     }
 }
 
@@ -152,7 +167,10 @@ fn parse_ext_attrs(input: ParseStream) -> syn::Result<Vec<ExtAttr>> {
     let content;
     let brackets = bracketed!(content in input);
     if content.is_empty() {
-        return Err(syn::Error::new(brackets.span.join(), "empty extended attribute list"));
+        return Err(syn::Error::new(
+            brackets.span.join(),
+            "empty extended attribute list",
+        ));
     }
     let mut attrs = Vec::new();
     loop {
@@ -165,7 +183,8 @@ fn parse_ext_attrs(input: ParseStream) -> syn::Result<Vec<ExtAttr>> {
             } else if content.peek(syn::token::Paren) {
                 let list;
                 parenthesized!(list in content);
-                let names = list.parse_terminated(|input| parse_name(input, "an identifier"), Token![,])?;
+                let names =
+                    list.parse_terminated(|input| parse_name(input, "an identifier"), Token![,])?;
                 ExtAttrValue::List(names.into_iter().collect())
             } else if content.peek(Ident::peek_any) {
                 ExtAttrValue::Ident(content.call(Ident::parse_any)?)
@@ -200,7 +219,10 @@ fn parse_definition(input: ParseStream, cx: &Ctxt) -> syn::Result<Option<Definit
     let keyword = input.call(Ident::parse_any)?;
     let definition = match keyword.to_string().as_str() {
         "interface" if peek_keyword(input, "mixin") => {
-            return Err(syn::Error::new(keyword.span(), "interface mixins are not supported"));
+            return Err(syn::Error::new(
+                keyword.span(),
+                "interface mixins are not supported",
+            ));
         }
         "interface" => Definition::Interface(parse_container(input, attrs, cx, "interface")?),
         "namespace" => Definition::Namespace(parse_container(input, attrs, cx, "namespace")?),
@@ -212,7 +234,10 @@ fn parse_definition(input: ParseStream, cx: &Ctxt) -> syn::Result<Option<Definit
             Definition::Typedef(Typedef { attrs, ty, name })
         }
         word @ ("partial" | "callback") => {
-            return Err(syn::Error::new(keyword.span(), format_args!("`{word}` definitions are not supported")));
+            return Err(syn::Error::new(
+                keyword.span(),
+                format_args!("`{word}` definitions are not supported"),
+            ));
         }
         other => {
             let mut message = format!(
@@ -230,20 +255,32 @@ fn parse_definition(input: ParseStream, cx: &Ctxt) -> syn::Result<Option<Definit
 }
 
 /// Parses `Name { members }` of an interface or namespace.
-fn parse_container(input: ParseStream, attrs: Vec<ExtAttr>, cx: &Ctxt, keyword: &str) -> syn::Result<Container> {
+fn parse_container(
+    input: ParseStream,
+    attrs: Vec<ExtAttr>,
+    cx: &Ctxt,
+    keyword: &str,
+) -> syn::Result<Container> {
     let name = parse_name(input, &format!("the {keyword} name"))?;
     if input.peek(Token![:]) {
         return Err(input.error(format_args!("{keyword} inheritance is not supported")));
     }
     let body = parse_body(input, keyword)?;
     let members = parse_members(body, cx, parse_member);
-    Ok(Container { attrs, name, members })
+    Ok(Container {
+        attrs,
+        name,
+        members,
+    })
 }
 
 /// Parses `{ ... }` and returns its tokens.
 fn parse_body(input: ParseStream, keyword: &str) -> syn::Result<TokenStream> {
     if !input.peek(syn::token::Brace) {
-        return Err(input.error(format_args!("expected `{{` to start the {keyword} body, found {}", describe_next(input))));
+        return Err(input.error(format_args!(
+            "expected `{{` to start the {keyword} body, found {}",
+            describe_next(input)
+        )));
     }
     let content;
     syn::braced!(content in input);
@@ -264,7 +301,10 @@ fn parse_members<T>(
             Ok(None) => {}
             Err(error) => {
                 for error in error {
-                    cx.push(syn::Error::new(error.span(), format_args!("malformed member: {error}")));
+                    cx.push(syn::Error::new(
+                        error.span(),
+                        format_args!("malformed member: {error}"),
+                    ));
                 }
             }
         }
@@ -274,14 +314,29 @@ fn parse_members<T>(
 
 /// Member keywords of full WebIDL that this parser rejects.
 const UNSUPPORTED_MEMBERS: &[&str] = &[
-    "const", "stringifier", "getter", "setter", "deleter", "iterable", "async", "maplike", "setlike", "inherit",
+    "const",
+    "stringifier",
+    "getter",
+    "setter",
+    "deleter",
+    "iterable",
+    "async",
+    "maplike",
+    "setlike",
+    "inherit",
 ];
 
 /// Parses one interface or namespace member.
 fn parse_member(input: ParseStream, cx: &Ctxt) -> syn::Result<Option<Member>> {
     let attrs = parse_ext_attrs(input)?;
-    if let Some(word) = UNSUPPORTED_MEMBERS.iter().find(|word| peek_keyword(input, word)) {
-        cx.error(input.span(), format_args!("unsupported member: `{word}` members are not supported"));
+    if let Some(word) = UNSUPPORTED_MEMBERS
+        .iter()
+        .find(|word| peek_keyword(input, word))
+    {
+        cx.error(
+            input.span(),
+            format_args!("unsupported member: `{word}` members are not supported"),
+        );
         input.parse::<TokenStream>()?;
         return Ok(None);
     }
@@ -289,9 +344,17 @@ fn parse_member(input: ParseStream, cx: &Ctxt) -> syn::Result<Option<Member>> {
         let keyword = input.call(Ident::parse_any)?;
         let args = parse_arguments(input, cx)?;
         parse_semicolon(input, "the constructor")?;
-        return Ok(Some(Member::Constructor(Constructor { attrs, keyword, args })));
+        return Ok(Some(Member::Constructor(Constructor {
+            attrs,
+            keyword,
+            args,
+        })));
     }
-    let is_static = if peek_keyword(input, "static") { Some(input.call(Ident::parse_any)?) } else { None };
+    let is_static = if peek_keyword(input, "static") {
+        Some(input.call(Ident::parse_any)?)
+    } else {
+        None
+    };
     if peek_keyword(input, "readonly") || peek_keyword(input, "attribute") {
         let readonly = peek_keyword(input, "readonly");
         if readonly {
@@ -301,7 +364,13 @@ fn parse_member(input: ParseStream, cx: &Ctxt) -> syn::Result<Option<Member>> {
         let ty = parse_type(input)?;
         let name = parse_name(input, "the attribute name")?;
         parse_semicolon(input, "the attribute")?;
-        return Ok(Some(Member::Attribute(Attribute { attrs, is_static, readonly, ty, name })));
+        return Ok(Some(Member::Attribute(Attribute {
+            attrs,
+            is_static,
+            readonly,
+            ty,
+            name,
+        })));
     }
     let ret = parse_type(input)?;
     let name = parse_name(input, "the operation name")?;
@@ -313,7 +382,13 @@ fn parse_member(input: ParseStream, cx: &Ctxt) -> syn::Result<Option<Member>> {
     }
     let args = parse_arguments(input, cx)?;
     parse_semicolon(input, "the operation")?;
-    Ok(Some(Member::Operation(Operation { attrs, is_static: is_static.is_some(), ret, name, args })))
+    Ok(Some(Member::Operation(Operation {
+        attrs,
+        is_static: is_static.is_some(),
+        ret,
+        name,
+        args,
+    })))
 }
 
 /// Parses `(arg, arg, ...)`.
@@ -334,12 +409,21 @@ fn parse_arguments(input: ParseStream, cx: &Ctxt) -> syn::Result<Vec<Argument>> 
         }
         let name = parse_name(&content, "the argument name")?;
         let default = parse_default(&content)?;
-        args.push(Argument { attrs, optional, ty, name, default });
+        args.push(Argument {
+            attrs,
+            optional,
+            ty,
+            name,
+            default,
+        });
         if content.is_empty() {
             break;
         }
         if !content.peek(Token![,]) {
-            return Err(content.error(format_args!("expected `,` or `)` after an argument, found {}", describe_next(&content))));
+            return Err(content.error(format_args!(
+                "expected `,` or `)` after an argument, found {}",
+                describe_next(&content)
+            )));
         }
         content.parse::<Token![,]>()?;
     }
@@ -364,7 +448,9 @@ fn parse_default(input: ParseStream) -> syn::Result<Option<DefaultValue>> {
     let kind = if let Ok(lit) = input.parse::<syn::Lit>() {
         match lit {
             syn::Lit::Int(int) => DefaultKind::Integer(format!("{sign}{}", int.base10_digits())),
-            syn::Lit::Float(float) => DefaultKind::Decimal(format!("{sign}{}", float.base10_digits())),
+            syn::Lit::Float(float) => {
+                DefaultKind::Decimal(format!("{sign}{}", float.base10_digits()))
+            }
             syn::Lit::Str(s) if !negative => DefaultKind::String(s.value()),
             syn::Lit::Bool(b) if !negative => DefaultKind::Boolean(b.value),
             _ => return Err(syn::Error::new(end, "expected a WebIDL default value")),
@@ -373,9 +459,16 @@ fn parse_default(input: ParseStream) -> syn::Result<Option<DefaultValue>> {
         let is_brace = input.peek(syn::token::Brace);
         let group: Group = input.parse()?;
         if negative || !group.stream().is_empty() {
-            return Err(syn::Error::new(group.span(), "only `{}` and `[]` are allowed as dictionary and sequence defaults"));
+            return Err(syn::Error::new(
+                group.span(),
+                "only `{}` and `[]` are allowed as dictionary and sequence defaults",
+            ));
         }
-        if is_brace { DefaultKind::EmptyDictionary } else { DefaultKind::EmptySequence }
+        if is_brace {
+            DefaultKind::EmptyDictionary
+        } else {
+            DefaultKind::EmptySequence
+        }
     } else if input.peek(Ident::peek_any) {
         let word = input.call(Ident::parse_any)?;
         match (word.to_string().as_str(), negative) {
@@ -384,12 +477,23 @@ fn parse_default(input: ParseStream) -> syn::Result<Option<DefaultValue>> {
             ("null", false) => DefaultKind::Null,
             ("Infinity", _) => DefaultKind::Decimal(format!("{sign}Infinity")),
             ("NaN", false) => DefaultKind::Decimal("NaN".to_owned()),
-            _ => return Err(syn::Error::new(word.span(), format_args!("expected a WebIDL default value, found `{word}`"))),
+            _ => {
+                return Err(syn::Error::new(
+                    word.span(),
+                    format_args!("expected a WebIDL default value, found `{word}`"),
+                ));
+            }
         }
     } else {
-        return Err(input.error(format_args!("expected a default value after `=`, found {}", describe_next(input))));
+        return Err(input.error(format_args!(
+            "expected a default value after `=`, found {}",
+            describe_next(input)
+        )));
     };
-    Ok(Some(DefaultValue { kind, span: SpanRange { start, end } }))
+    Ok(Some(DefaultValue {
+        kind,
+        span: SpanRange { start, end },
+    }))
 }
 
 /// Parses `Name { members }` of a dictionary.
@@ -400,11 +504,18 @@ fn parse_dictionary(input: ParseStream, attrs: Vec<ExtAttr>, cx: &Ctxt) -> syn::
     }
     let body = parse_body(input, "dictionary")?;
     let members = parse_members(body, cx, parse_dictionary_member);
-    Ok(Dictionary { attrs, name, members })
+    Ok(Dictionary {
+        attrs,
+        name,
+        members,
+    })
 }
 
 /// Parses `required? Type name (= default)?;`.
-fn parse_dictionary_member(input: ParseStream, _cx: &Ctxt) -> syn::Result<Option<DictionaryMember>> {
+fn parse_dictionary_member(
+    input: ParseStream,
+    _cx: &Ctxt,
+) -> syn::Result<Option<DictionaryMember>> {
     let attrs = parse_ext_attrs(input)?;
     let required = if peek_keyword(input, "required") {
         Some(input.call(Ident::parse_any)?)
@@ -415,32 +526,51 @@ fn parse_dictionary_member(input: ParseStream, _cx: &Ctxt) -> syn::Result<Option
     let name = parse_name(input, "the member name")?;
     let default = parse_default(input)?;
     parse_semicolon(input, "the dictionary member")?;
-    Ok(Some(DictionaryMember { attrs, required, ty, name, default }))
+    Ok(Some(DictionaryMember {
+        attrs,
+        required,
+        ty,
+        name,
+        default,
+    }))
 }
 
 /// Parses `Name { "a", "b", }` of an enum.
 fn parse_enum(input: ParseStream, attrs: Vec<ExtAttr>) -> syn::Result<Enum> {
     let name = parse_name(input, "the enum name")?;
     if !input.peek(syn::token::Brace) {
-        return Err(input.error(format_args!("expected `{{` to start the enum values, found {}", describe_next(input))));
+        return Err(input.error(format_args!(
+            "expected `{{` to start the enum values, found {}",
+            describe_next(input)
+        )));
     }
     let content;
     syn::braced!(content in input);
     let mut values = Vec::new();
     while !content.is_empty() {
         if !content.peek(LitStr) {
-            return Err(content.error(format_args!("expected a string enum value, found {}", describe_next(&content))));
+            return Err(content.error(format_args!(
+                "expected a string enum value, found {}",
+                describe_next(&content)
+            )));
         }
         values.push(content.parse::<LitStr>()?);
         if content.is_empty() {
             break;
         }
         if !content.peek(Token![,]) {
-            return Err(content.error(format_args!("expected `,` between enum values, found {}", describe_next(&content))));
+            return Err(content.error(format_args!(
+                "expected `,` between enum values, found {}",
+                describe_next(&content)
+            )));
         }
         content.parse::<Token![,]>()?;
     }
-    Ok(Enum { attrs, name, values })
+    Ok(Enum {
+        attrs,
+        name,
+        values,
+    })
 }
 
 /// Parses a type: a single type or a union, optionally followed by `?`.
@@ -455,7 +585,10 @@ pub fn parse_type(input: ParseStream) -> syn::Result<Type> {
             members.push(parse_type(&content)?);
         }
         if members.len() < 2 {
-            return Err(syn::Error::new(parens.span.join(), "a union needs at least two member types joined by `or`"));
+            return Err(syn::Error::new(
+                parens.span.join(),
+                "a union needs at least two member types joined by `or`",
+            ));
         }
         (TypeKind::Union(members), parens.span.close())
     } else {
@@ -465,34 +598,48 @@ pub fn parse_type(input: ParseStream) -> syn::Result<Type> {
     if nullable {
         end = input.parse::<Token![?]>()?.span;
     }
-    Ok(Type { kind, nullable, span: SpanRange { start, end } })
+    Ok(Type {
+        kind,
+        nullable,
+        span: SpanRange { start, end },
+    })
 }
 
 /// Parses a non-union type; returns it and the span of its last token.
 fn parse_single_type(input: ParseStream) -> syn::Result<(TypeKind, Span)> {
     let first = parse_name(input, "a type")?;
     let word = first.to_string();
-    let integer = |input: ParseStream, unsigned: bool, first: &Ident| -> syn::Result<(TypeKind, Span)> {
-        let (size, end) = if first != "unsigned" {
-            (first.clone(), first.span())
-        } else {
-            let size = parse_name(input, "`short`, `long` or `long long` after `unsigned`")?;
-            (size.clone(), size.span())
+    let integer =
+        |input: ParseStream, unsigned: bool, first: &Ident| -> syn::Result<(TypeKind, Span)> {
+            let (size, end) = if first != "unsigned" {
+                (first.clone(), first.span())
+            } else {
+                let size = parse_name(input, "`short`, `long` or `long long` after `unsigned`")?;
+                (size.clone(), size.span())
+            };
+            let ty = match (size.to_string().as_str(), unsigned) {
+                ("short", false) => IntegerType::Short,
+                ("short", true) => IntegerType::UnsignedShort,
+                ("long", _) if peek_keyword(input, "long") => {
+                    let second = input.call(Ident::parse_any)?;
+                    let ty = if unsigned {
+                        IntegerType::UnsignedLongLong
+                    } else {
+                        IntegerType::LongLong
+                    };
+                    return Ok((TypeKind::Integer(ty), second.span()));
+                }
+                ("long", false) => IntegerType::Long,
+                ("long", true) => IntegerType::UnsignedLong,
+                _ => {
+                    return Err(syn::Error::new(
+                        size.span(),
+                        "expected `short`, `long` or `long long` after `unsigned`",
+                    ));
+                }
+            };
+            Ok((TypeKind::Integer(ty), end))
         };
-        let ty = match (size.to_string().as_str(), unsigned) {
-            ("short", false) => IntegerType::Short,
-            ("short", true) => IntegerType::UnsignedShort,
-            ("long", _) if peek_keyword(input, "long") => {
-                let second = input.call(Ident::parse_any)?;
-                let ty = if unsigned { IntegerType::UnsignedLongLong } else { IntegerType::LongLong };
-                return Ok((TypeKind::Integer(ty), second.span()));
-            }
-            ("long", false) => IntegerType::Long,
-            ("long", true) => IntegerType::UnsignedLong,
-            _ => return Err(syn::Error::new(size.span(), "expected `short`, `long` or `long long` after `unsigned`")),
-        };
-        Ok((TypeKind::Integer(ty), end))
-    };
     match word.as_str() {
         "unsigned" => integer(input, true, &first),
         "short" | "long" => integer(input, false, &first),
@@ -504,13 +651,22 @@ fn parse_single_type(input: ParseStream) -> syn::Result<(TypeKind, Span)> {
             let second = parse_name(input, "`float` or `double` after `unrestricted`")?;
             match second.to_string().as_str() {
                 "float" => Ok((TypeKind::Float(FloatType::UnrestrictedFloat), second.span())),
-                "double" => Ok((TypeKind::Float(FloatType::UnrestrictedDouble), second.span())),
-                _ => Err(syn::Error::new(second.span(), "expected `float` or `double` after `unrestricted`")),
+                "double" => Ok((
+                    TypeKind::Float(FloatType::UnrestrictedDouble),
+                    second.span(),
+                )),
+                _ => Err(syn::Error::new(
+                    second.span(),
+                    "expected `float` or `double` after `unrestricted`",
+                )),
             }
         }
         "sequence" | "FrozenArray" | "Promise" | "record" => {
             if !input.peek(Token![<]) {
-                return Err(input.error(format_args!("expected `<` after `{word}`, found {}", describe_next(input))));
+                return Err(input.error(format_args!(
+                    "expected `<` after `{word}`, found {}",
+                    describe_next(input)
+                )));
             }
             input.parse::<Token![<]>()?;
             let first_arg = parse_type(input)?;
@@ -524,7 +680,10 @@ fn parse_single_type(input: ParseStream) -> syn::Result<(TypeKind, Span)> {
                 TypeKind::Sequence(Box::new(first_arg))
             };
             if !input.peek(Token![>]) {
-                return Err(input.error(format_args!("expected `>` to close `{word}<`, found {}", describe_next(input))));
+                return Err(input.error(format_args!(
+                    "expected `>` to close `{word}<`, found {}",
+                    describe_next(input)
+                )));
             }
             let end = input.parse::<Token![>]>()?.span;
             Ok((kind, end))
@@ -584,9 +743,18 @@ mod tests {
     #[test]
     fn bad_types() {
         let err = |src: &str| Parser::parse_str(parse_type, src).unwrap_err().to_string();
-        assert_eq!(err("unsigned double"), "expected `short`, `long` or `long long` after `unsigned`");
-        assert_eq!(err("(A)"), "a union needs at least two member types joined by `or`");
-        assert_eq!(err("sequence any"), "expected `<` after `sequence`, found `any`");
+        assert_eq!(
+            err("unsigned double"),
+            "expected `short`, `long` or `long long` after `unsigned`"
+        );
+        assert_eq!(
+            err("(A)"),
+            "a union needs at least two member types joined by `or`"
+        );
+        assert_eq!(
+            err("sequence any"),
+            "expected `<` after `sequence`, found `any`"
+        );
         assert_eq!(err("(A and B)"), "expected `or`, found `and`");
     }
 
@@ -602,7 +770,9 @@ mod tests {
                attribute any value;
              };",
         );
-        let [Definition::Interface(table)] = &spec.definitions[..] else { panic!("{spec:?}") };
+        let [Definition::Interface(table)] = &spec.definitions[..] else {
+            panic!("{spec:?}")
+        };
         assert_eq!(table.name, "Table");
         assert_eq!(table.attrs.len(), 2);
         assert!(matches!(table.attrs[1].value, ExtAttrValue::Wildcard));
@@ -635,15 +805,36 @@ mod tests {
              dictionary D { required ValueType value; boolean mutable = false; long n = -1; double d = 1.5;
                             DOMString s = \"x\"; sequence<any> l = []; any a = null; };",
         );
-        let Definition::Interface(tag) = &spec.definitions[0] else { panic!() };
-        let Member::Constructor(ctor) = &tag.members[0] else { panic!() };
+        let Definition::Interface(tag) = &spec.definitions[0] else {
+            panic!()
+        };
+        let Member::Constructor(ctor) = &tag.members[0] else {
+            panic!()
+        };
         assert_eq!(ctor.args[0].name, "type");
-        let Definition::Interface(e) = &spec.definitions[1] else { panic!() };
-        let Member::Constructor(ctor) = &e.members[0] else { panic!() };
-        assert_eq!(ctor.to_string(), "constructor(optional ExceptionOptions options = {}, [EnforceRange] unsigned long index);");
-        let Definition::Dictionary(d) = &spec.definitions[2] else { panic!() };
-        let defaults: Vec<String> =
-            d.members.iter().map(|m| m.default.as_ref().map(|d| d.kind.to_string()).unwrap_or_default()).collect();
+        let Definition::Interface(e) = &spec.definitions[1] else {
+            panic!()
+        };
+        let Member::Constructor(ctor) = &e.members[0] else {
+            panic!()
+        };
+        assert_eq!(
+            ctor.to_string(),
+            "constructor(optional ExceptionOptions options = {}, [EnforceRange] unsigned long index);"
+        );
+        let Definition::Dictionary(d) = &spec.definitions[2] else {
+            panic!()
+        };
+        let defaults: Vec<String> = d
+            .members
+            .iter()
+            .map(|m| {
+                m.default
+                    .as_ref()
+                    .map(|d| d.kind.to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
         assert_eq!(defaults, ["", "false", "-1", "1.5", "\"x\"", "[]", "null"]);
         assert!(d.members[0].required.is_some());
     }
@@ -657,7 +848,9 @@ mod tests {
              //! inner doc
              enum E { \"a\" };",
         );
-        let Definition::Enum(e) = &spec.definitions[0] else { panic!() };
+        let Definition::Enum(e) = &spec.definitions[0] else {
+            panic!()
+        };
         let values: Vec<String> = e.values.iter().map(LitStr::value).collect();
         assert_eq!(values, ["i32", "i64"]);
         assert_eq!(spec.definitions.len(), 2);
@@ -669,8 +862,12 @@ mod tests {
             "[Exposed=(Window,Worker)] namespace WebAssembly { boolean validate(BufferSource bytes); };
              typedef any AddressValue;",
         );
-        let Definition::Namespace(ns) = &spec.definitions[0] else { panic!() };
-        let ExtAttrValue::List(list) = &ns.attrs[0].value else { panic!() };
+        let Definition::Namespace(ns) = &spec.definitions[0] else {
+            panic!()
+        };
+        let ExtAttrValue::List(list) = &ns.attrs[0].value else {
+            panic!()
+        };
         assert_eq!(list.len(), 2);
         assert!(matches!(&spec.definitions[1], Definition::Typedef(t) if t.name == "AddressValue"));
     }
@@ -680,9 +877,15 @@ mod tests {
         let (spec, errors) = parse("interfce Foo {}; enum E { \"a\" };");
         assert_eq!(
             errors,
-            ["unknown definition keyword `interfce`, expected one of `interface`, `namespace`, `dictionary`, `enum`, `typedef`"]
+            [
+                "unknown definition keyword `interfce`, expected one of `interface`, `namespace`, `dictionary`, `enum`, `typedef`"
+            ]
         );
-        assert_eq!(spec.definitions.len(), 1, "parsing continues after the bad definition");
+        assert_eq!(
+            spec.definitions.len(),
+            1,
+            "parsing continues after the bad definition"
+        );
     }
 
     #[test]
@@ -703,16 +906,27 @@ mod tests {
                 "unsupported member: `const` members are not supported",
             ]
         );
-        let Definition::Interface(i) = &spec.definitions[0] else { panic!() };
+        let Definition::Interface(i) = &spec.definitions[0] else {
+            panic!()
+        };
         assert_eq!(i.members.len(), 1);
     }
 
     #[test]
     fn missing_semicolons() {
         let (_, errors) = parse("interface I { any a() }");
-        assert_eq!(errors, ["expected `;` after this definition", "expected `;` after this member"]);
+        assert_eq!(
+            errors,
+            [
+                "expected `;` after this definition",
+                "expected `;` after this member"
+            ]
+        );
         let (_, errors) = parse("enum A { \"a\" } enum B { \"b\" };");
-        assert_eq!(errors, ["expected `;` after the enum definition, found `enum`"]);
+        assert_eq!(
+            errors,
+            ["expected `;` after the enum definition, found `enum`"]
+        );
     }
 
     #[test]
@@ -738,7 +952,10 @@ mod tests {
         let (_, errors) = parse("x");
         assert_eq!(errors.len(), 2);
         let cx = Ctxt::new();
-        parse_spec("interface I {\n  readonly attribute;\n};".parse().unwrap(), &cx);
+        parse_spec(
+            "interface I {\n  readonly attribute;\n};".parse().unwrap(),
+            &cx,
+        );
         let error = cx.finish(()).unwrap_err();
         let start = error.span().start();
         assert_eq!((start.line, start.column), (2, 20), "points at the `;`");
@@ -747,10 +964,18 @@ mod tests {
     #[test]
     fn ext_attr_forms() {
         let spec = parse_ok("[A, B=c, C=*, D=(x, y),] interface I {};");
-        let Definition::Interface(i) = &spec.definitions[0] else { panic!() };
+        let Definition::Interface(i) = &spec.definitions[0] else {
+            panic!()
+        };
         let rendered: Vec<String> = i.attrs.iter().map(ExtAttr::to_string).collect();
         assert_eq!(rendered, ["A", "B=c", "C=*", "D=(x,y)"]);
         let (_, errors) = parse("[] interface I {}; [A=1] interface J {};");
-        assert_eq!(errors, ["empty extended attribute list", "expected an identifier, `*` or `(...)` after `=`"]);
+        assert_eq!(
+            errors,
+            [
+                "empty extended attribute list",
+                "expected an identifier, `*` or `(...)` after `=`"
+            ]
+        );
     }
 }

@@ -24,14 +24,20 @@ fn expansions() -> Vec<(String, String)> {
     let text = fs::read_to_string(manifest_dir().join("../spec/js-api.webidl")).unwrap();
     let model = analyze(text.parse().unwrap()).unwrap();
     let support: syn::Path = syn::parse_quote!(crate::js);
-    let codegen = Codegen { model: &model, support: &support };
+    let codegen = Codegen {
+        model: &model,
+        support: &support,
+    };
     model
         .definitions
         .iter()
         .map(|definition| {
             let tokens = codegen.generate_definition(definition);
             let file: syn::File = syn::parse2(tokens).unwrap();
-            (format!("{}.rs", definition.idl_name()), format!("{HEADER}{}", prettyplease::unparse(&file)))
+            (
+                format!("{}.rs", definition.idl_name()),
+                format!("{HEADER}{}", prettyplease::unparse(&file)),
+            )
         })
         .collect()
 }
@@ -43,7 +49,11 @@ fn first_difference(expected: &str, actual: &str) -> String {
             return format!("line {}:\n  expected: {e}\n  actual:   {a}", i + 1);
         }
     }
-    format!("lengths differ ({} vs {} lines)", expected.lines().count(), actual.lines().count())
+    format!(
+        "lengths differ ({} vs {} lines)",
+        expected.lines().count(),
+        actual.lines().count()
+    )
 }
 
 #[test]
@@ -66,7 +76,10 @@ fn expanded_snapshots_match() {
         } else if expected.is_empty() {
             problems.push(format!("{name}: missing snapshot"));
         } else {
-            problems.push(format!("{name}: differs, {}", first_difference(&expected, actual)));
+            problems.push(format!(
+                "{name}: differs, {}",
+                first_difference(&expected, actual)
+            ));
         }
     }
     let wanted: BTreeSet<&str> = expansions.iter().map(|(name, _)| name.as_str()).collect();
@@ -81,13 +94,29 @@ fn expanded_snapshots_match() {
             }
         }
     }
-    assert!(problems.is_empty(), "expansion snapshots out of date (re-bless with BLESS_EXPANDED=1):\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "expansion snapshots out of date (re-bless with BLESS_EXPANDED=1):\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
 fn every_interface_has_a_snapshot() {
     let names: Vec<String> = expansions().into_iter().map(|(name, _)| name).collect();
-    for interface in ["WebAssembly", "Module", "Instance", "Memory", "Table", "Global", "Tag", "Exception", "CompileError", "LinkError", "RuntimeError"] {
+    for interface in [
+        "WebAssembly",
+        "Module",
+        "Instance",
+        "Memory",
+        "Table",
+        "Global",
+        "Tag",
+        "Exception",
+        "CompileError",
+        "LinkError",
+        "RuntimeError",
+    ] {
         assert!(names.contains(&format!("{interface}.rs")), "{interface}");
     }
     assert!(Path::new(&manifest_dir().join("tests/expanded")).is_dir());

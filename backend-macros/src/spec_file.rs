@@ -31,12 +31,19 @@ pub fn read(path: &LitStr) -> syn::Result<(PathBuf, String)> {
         written
     } else {
         let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").ok_or_else(|| {
-            syn::Error::new(path.span(), "CARGO_MANIFEST_DIR is not set: cannot resolve a relative spec path")
+            syn::Error::new(
+                path.span(),
+                "CARGO_MANIFEST_DIR is not set: cannot resolve a relative spec path",
+            )
         })?;
         PathBuf::from(manifest_dir).join(written)
     };
-    let text = std::fs::read_to_string(&full)
-        .map_err(|e| syn::Error::new(path.span(), format_args!("cannot read `{}`: {e}", full.display())))?;
+    let text = std::fs::read_to_string(&full).map_err(|e| {
+        syn::Error::new(
+            path.span(),
+            format_args!("cannot read `{}`: {e}", full.display()),
+        )
+    })?;
     Ok((full, text))
 }
 
@@ -59,14 +66,19 @@ impl Drop for FallbackGuard {
 /// Runs `analyze` on `text` tokenized by proc-macro2's fallback lexer and
 /// returns its errors (or the lexer's) with positions. No token escapes the
 /// fallback section: only strings and positions are returned.
-pub fn diagnose<T>(text: &str, analyze: impl FnOnce(TokenStream) -> syn::Result<T>) -> Vec<Diagnostic> {
+pub fn diagnose<T>(
+    text: &str,
+    analyze: impl FnOnce(TokenStream) -> syn::Result<T>,
+) -> Vec<Diagnostic> {
     let _guard = FallbackGuard::force();
     let tokens = match TokenStream::from_str(text) {
         Ok(tokens) => tokens,
         Err(error) => {
             let span = error.span();
             return vec![Diagnostic {
-                message: "cannot tokenize the spec: unbalanced delimiter or text that Rust cannot lex".to_owned(),
+                message:
+                    "cannot tokenize the spec: unbalanced delimiter or text that Rust cannot lex"
+                        .to_owned(),
                 start: span.start(),
                 end: span.end(),
             }];
@@ -78,7 +90,11 @@ pub fn diagnose<T>(text: &str, analyze: impl FnOnce(TokenStream) -> syn::Result<
             .into_iter()
             .map(|error| {
                 let span = error.span();
-                Diagnostic { message: error.to_string(), start: span.start(), end: span.end() }
+                Diagnostic {
+                    message: error.to_string(),
+                    start: span.start(),
+                    end: span.end(),
+                }
             })
             .collect(),
     }
@@ -93,17 +109,37 @@ pub fn diagnose<T>(text: &str, analyze: impl FnOnce(TokenStream) -> syn::Result<
 ///    |     ^^^
 /// ```
 pub fn render(display_path: &str, text: &str, diagnostic: &Diagnostic) -> String {
-    let Diagnostic { message, start, end } = diagnostic;
-    let mut out = format!("{display_path}:{}:{}: {message}", start.line, start.column + 1);
-    let Some(line) = text.lines().nth(start.line.saturating_sub(1)) else { return out };
+    let Diagnostic {
+        message,
+        start,
+        end,
+    } = diagnostic;
+    let mut out = format!(
+        "{display_path}:{}:{}: {message}",
+        start.line,
+        start.column + 1
+    );
+    let Some(line) = text.lines().nth(start.line.saturating_sub(1)) else {
+        return out;
+    };
     let line = line.trim_end_matches('\r');
     let gutter = start.line.to_string();
     let pad = " ".repeat(gutter.len());
-    let indent: String = line.chars().take(start.column).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+    let indent: String = line
+        .chars()
+        .take(start.column)
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
     let line_chars = line.chars().count();
-    let width = if end.line == start.line { end.column.saturating_sub(start.column) } else { line_chars.saturating_sub(start.column) };
+    let width = if end.line == start.line {
+        end.column.saturating_sub(start.column)
+    } else {
+        line_chars.saturating_sub(start.column)
+    };
     let carets = "^".repeat(width.max(1));
-    out.push_str(&format!("\n{pad} |\n{gutter} | {line}\n{pad} | {indent}{carets}"));
+    out.push_str(&format!(
+        "\n{pad} |\n{gutter} | {line}\n{pad} | {indent}{carets}"
+    ));
     out
 }
 
@@ -117,8 +153,10 @@ mod tests {
     #[test]
     fn diagnostics_have_positions() {
         let diagnostics = diagnose(BAD, analyze);
-        let positions: Vec<(usize, usize, usize)> =
-            diagnostics.iter().map(|d| (d.start.line, d.start.column, d.end.column)).collect();
+        let positions: Vec<(usize, usize, usize)> = diagnostics
+            .iter()
+            .map(|d| (d.start.line, d.start.column, d.end.column))
+            .collect();
         assert_eq!(positions, [(3, 2, 5), (4, 29, 32)]);
     }
 

@@ -33,12 +33,17 @@ struct JsHelper {
 
 impl JsHelper {
     const fn new(source: &'static str) -> Self {
-        Self { source, function: PyOnceLock::new() }
+        Self {
+            source,
+            function: PyOnceLock::new(),
+        }
     }
 
     /// The compiled function.
     fn get<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyAny>> {
-        self.function.get_or_try_init(py, || run_js(py, self.source).map(Bound::unbind)).map(|f| f.bind(py))
+        self.function
+            .get_or_try_init(py, || run_js(py, self.source).map(Bound::unbind))
+            .map(|f| f.bind(py))
     }
 
     /// Calls the function with `args`.
@@ -59,13 +64,17 @@ static ARRAY_OF: JsHelper = JsHelper::new("(...a) => a");
 /// Evaluates JS `source` with `pyodide.code.run_js` and returns its value.
 pub fn run_js<'py>(py: Python<'py>, source: &str) -> PyResult<Bound<'py, PyAny>> {
     static RUN_JS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-    RUN_JS.import(py, "pyodide.code", "run_js")?.call1((source,))
+    RUN_JS
+        .import(py, "pyodide.code", "run_js")?
+        .call1((source,))
 }
 
 /// Converts a property key (a `&str`, or an interned `&Bound<PyString>` from
 /// `pyo3::intern!`) to a Python object.
 fn key_object<'py>(py: Python<'py>, key: impl IntoPyObject<'py>) -> PyResult<Bound<'py, PyAny>> {
-    key.into_pyobject(py).map(|key| key.into_any().into_bound()).map_err(Into::into)
+    key.into_pyobject(py)
+        .map(|key| key.into_any().into_bound())
+        .map_err(Into::into)
 }
 
 /// The argument tuple `prefix + args`: trailing `None`s are dropped (so JS sees
@@ -75,11 +84,18 @@ fn call_args<'py>(
     prefix: &[&Bound<'py, PyAny>],
     args: &[Option<Bound<'py, PyAny>>],
 ) -> PyResult<Bound<'py, PyTuple>> {
-    let given = args.iter().rposition(Option::is_some).map_or(0, |last| last + 1);
+    let given = args
+        .iter()
+        .rposition(Option::is_some)
+        .map_or(0, |last| last + 1);
     let items: Vec<Bound<'py, PyAny>> = prefix
         .iter()
         .map(|&item| item.clone())
-        .chain(args[..given].iter().map(|arg| arg.clone().unwrap_or_else(|| py.None().into_bound(py))))
+        .chain(
+            args[..given]
+                .iter()
+                .map(|arg| arg.clone().unwrap_or_else(|| py.None().into_bound(py))),
+        )
         .collect();
     PyTuple::new(py, items)
 }
@@ -88,7 +104,9 @@ fn call_args<'py>(
 pub fn global_object<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
     let value = GLOBAL.call(py, PyTuple::new(py, [name])?)?;
     if value.is_none() {
-        return Err(PyTypeError::new_err(format!("`{name}` is not available in this JavaScript environment")));
+        return Err(PyTypeError::new_err(format!(
+            "`{name}` is not available in this JavaScript environment"
+        )));
     }
     Ok(value)
 }
@@ -98,13 +116,18 @@ pub fn global_object<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, Py
 pub fn global_constructor<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
     let value = get_property(&global_object(py, "WebAssembly")?, name)?;
     if value.is_none() {
-        return Err(PyTypeError::new_err(format!("`WebAssembly.{name}` is not available in this JavaScript engine")));
+        return Err(PyTypeError::new_err(format!(
+            "`WebAssembly.{name}` is not available in this JavaScript engine"
+        )));
     }
     Ok(value)
 }
 
 /// JS `new constructor(...args)`; see [`call_method`] for how `None` arguments are passed.
-pub fn construct<'py>(constructor: &Bound<'py, PyAny>, args: &[Option<Bound<'py, PyAny>>]) -> PyResult<Bound<'py, PyAny>> {
+pub fn construct<'py>(
+    constructor: &Bound<'py, PyAny>,
+    args: &[Option<Bound<'py, PyAny>>],
+) -> PyResult<Bound<'py, PyAny>> {
     let py = constructor.py();
     CONSTRUCT.call(py, call_args(py, &[constructor], args)?)
 }
@@ -125,7 +148,10 @@ pub fn call_method<'py>(
 }
 
 /// JS `object[key]` (`undefined` comes back as `None`).
-pub fn get_property<'py>(object: &Bound<'py, PyAny>, key: impl IntoPyObject<'py>) -> PyResult<Bound<'py, PyAny>> {
+pub fn get_property<'py>(
+    object: &Bound<'py, PyAny>,
+    key: impl IntoPyObject<'py>,
+) -> PyResult<Bound<'py, PyAny>> {
     let py = object.py();
     let key = key_object(py, key)?;
     GET.call(py, PyTuple::new(py, [object, &key])?)
@@ -144,8 +170,13 @@ pub fn set_property<'py>(
 }
 
 /// JS `value instanceof constructor`.
-pub fn instance_of<'py>(value: &Bound<'py, PyAny>, constructor: &Bound<'py, PyAny>) -> PyResult<bool> {
-    INSTANCE_OF.call(value.py(), PyTuple::new(value.py(), [value, constructor])?)?.extract()
+pub fn instance_of<'py>(
+    value: &Bound<'py, PyAny>,
+    constructor: &Bound<'py, PyAny>,
+) -> PyResult<bool> {
+    INSTANCE_OF
+        .call(value.py(), PyTuple::new(value.py(), [value, constructor])?)?
+        .extract()
 }
 
 /// A fresh, empty JS object `{}`.
@@ -154,7 +185,10 @@ pub fn new_object(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 }
 
 /// A JS array of `items` (each converted as a call argument, see the module docs).
-pub fn array_from<'py>(py: Python<'py>, items: impl IntoIterator<Item = Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+pub fn array_from<'py>(
+    py: Python<'py>,
+    items: impl IntoIterator<Item = Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let items: Vec<Bound<'py, PyAny>> = items.into_iter().collect();
     ARRAY_OF.call(py, PyTuple::new(py, items)?)
 }
@@ -170,7 +204,10 @@ fn jsnull(py: Python<'_>) -> Option<&Bound<'_, PyAny>> {
     static JSNULL: PyOnceLock<Option<Py<PyAny>>> = PyOnceLock::new();
     JSNULL
         .get_or_init(py, || {
-            py.import("pyodide.ffi").and_then(|ffi| ffi.getattr("jsnull")).map(Bound::unbind).ok()
+            py.import("pyodide.ffi")
+                .and_then(|ffi| ffi.getattr("jsnull"))
+                .map(Bound::unbind)
+                .ok()
         })
         .as_ref()
         .map(|null| null.bind(py))
@@ -178,9 +215,9 @@ fn jsnull(py: Python<'_>) -> Option<&Bound<'_, PyAny>> {
 
 /// The JS `null` value as Pyodide represents it (`pyodide.ffi.jsnull`).
 pub fn null(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    jsnull(py)
-        .cloned()
-        .ok_or_else(|| PyTypeError::new_err("JS `null` is not available (is this running in Pyodide?)"))
+    jsnull(py).cloned().ok_or_else(|| {
+        PyTypeError::new_err("JS `null` is not available (is this running in Pyodide?)")
+    })
 }
 
 /// Whether `value` is JS `null`.
@@ -200,7 +237,11 @@ pub fn optional_member<'py, T: FromJs<'py>>(
     key: &Bound<'py, PyString>,
 ) -> PyResult<Option<T>> {
     let value = get_property(dictionary, key)?;
-    if value.is_none() { Ok(None) } else { T::from_js(value).map(Some) }
+    if value.is_none() {
+        Ok(None)
+    } else {
+        T::from_js(value).map(Some)
+    }
 }
 
 /// Reads the required dictionary member `key`; an error if it is absent.
@@ -209,8 +250,11 @@ pub fn required_member<'py, T: FromJs<'py>>(
     key: &Bound<'py, PyString>,
     dictionary_name: &str,
 ) -> PyResult<T> {
-    optional_member(dictionary, key)?
-        .ok_or_else(|| PyTypeError::new_err(format!("{dictionary_name}: missing required member `{key}`")))
+    optional_member(dictionary, key)?.ok_or_else(|| {
+        PyTypeError::new_err(format!(
+            "{dictionary_name}: missing required member `{key}`"
+        ))
+    })
 }
 
 /// The error for a string that is not a value of the WebIDL enum `enum_name`.
@@ -225,7 +269,10 @@ pub trait ToJs {
 }
 
 /// `Some(value.to_js())`, or `None` for an omitted optional argument.
-pub fn to_js_optional<'py, T: ToJs + ?Sized>(value: Option<&T>, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+pub fn to_js_optional<'py, T: ToJs + ?Sized>(
+    value: Option<&T>,
+    py: Python<'py>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
     value.map(|value| value.to_js(py)).transpose()
 }
 
@@ -295,7 +342,10 @@ integer64_to_js!(i64, u64);
 /// A sequence becomes a JS array.
 impl<T: ToJs> ToJs for [T] {
     fn to_js<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let items = self.iter().map(|item| item.to_js(py)).collect::<PyResult<Vec<_>>>()?;
+        let items = self
+            .iter()
+            .map(|item| item.to_js(py))
+            .collect::<PyResult<Vec<_>>>()?;
         array_from(py, items)
     }
 }
@@ -363,7 +413,11 @@ impl<'py, T: FromJs<'py>> FromJs<'py> for Vec<T> {
 /// A nullable value: JS `null` and `undefined` are `None`.
 impl<'py, T: FromJs<'py>> FromJs<'py> for Option<T> {
     fn from_js(value: Bound<'py, PyAny>) -> PyResult<Self> {
-        if is_nullish(value.py(), &value)? { Ok(None) } else { T::from_js(value).map(Some) }
+        if is_nullish(value.py(), &value)? {
+            Ok(None)
+        } else {
+            T::from_js(value).map(Some)
+        }
     }
 }
 

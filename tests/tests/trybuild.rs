@@ -11,8 +11,12 @@ use std::process::Command;
 /// against (pyenv's, not on the loader path): make it findable when they run.
 fn add_libpython_to_loader_path() {
     let python = std::env::var("PYO3_PYTHON").unwrap_or_else(|_| "python3".to_owned());
-    let Ok(output) =
-        Command::new(python).args(["-c", "import sysconfig; print(sysconfig.get_config_var('LIBDIR') or '')"]).output()
+    let Ok(output) = Command::new(python)
+        .args([
+            "-c",
+            "import sysconfig; print(sysconfig.get_config_var('LIBDIR') or '')",
+        ])
+        .output()
     else {
         return;
     };

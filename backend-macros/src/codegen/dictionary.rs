@@ -57,7 +57,11 @@ pub fn generate(cx: &Codegen, dictionary: &Dictionary) -> TokenStream {
             quote!(#field: #support::optional_member(value, ::pyo3::intern!(py, #key))?)
         }
     });
-    let field_names: Vec<_> = dictionary.members.iter().map(|m| names::ident(&m.rust_name)).collect();
+    let field_names: Vec<_> = dictionary
+        .members
+        .iter()
+        .map(|m| names::ident(&m.rust_name))
+        .collect();
 
     let (clone_impl, clone_ref_body) = if dictionary.plain {
         (quote!(), quote!(::core::clone::Clone::clone(self)))
@@ -75,8 +79,16 @@ pub fn generate(cx: &Codegen, dictionary: &Dictionary) -> TokenStream {
         };
         (clone_impl, body)
     };
-    let unused_py = if dictionary.plain { quote!(_py) } else { quote!(py) };
-    let bind_py = if dictionary.members.is_empty() { quote!(let _ = value;) } else { quote!(let py = value.py();) };
+    let unused_py = if dictionary.plain {
+        quote!(_py)
+    } else {
+        quote!(py)
+    };
+    let bind_py = if dictionary.members.is_empty() {
+        quote!(let _ = value;)
+    } else {
+        quote!(let py = value.py();)
+    };
 
     let docs = doc(&[
         format!("`{idl_name}` (JS API dictionary)."),
@@ -84,7 +96,9 @@ pub fn generate(cx: &Codegen, dictionary: &Dictionary) -> TokenStream {
         "Required members are plain fields; the others are `Option`s, where `None`".to_owned(),
         "leaves the key out of the JS object so that JS applies its default.".to_owned(),
     ]);
-    let to_js_docs = doc(&[format!("A fresh JS object with the present members of this `{idl_name}` as properties.")]);
+    let to_js_docs = doc(&[format!(
+        "A fresh JS object with the present members of this `{idl_name}` as properties."
+    )]);
     let from_js_docs = doc(&[
         format!("Reads a `{idl_name}` from the JS object `value`, by key on the JS side."),
         String::new(),
@@ -144,7 +158,9 @@ fn field(member: &DictionaryMember) -> TokenStream {
     if !member.required {
         lines.push(String::new());
         match &member.default {
-            Some(default) => lines.push(format!("`None` leaves the key out, so JS uses the default, `{default}`.")),
+            Some(default) => lines.push(format!(
+                "`None` leaves the key out, so JS uses the default, `{default}`."
+            )),
             None => lines.push("`None` leaves the key out.".to_owned()),
         }
     }

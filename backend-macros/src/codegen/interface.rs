@@ -29,7 +29,9 @@ fn lookup(cx: &Codegen, interface: &Interface) -> TokenStream {
     let name = &interface.idl_name;
     match interface.legacy_namespace.as_deref() {
         Some("WebAssembly") => quote!(#support::global_constructor(py, #name)),
-        Some(namespace) => quote!(#support::get_property(&#support::global_object(py, #namespace)?, #name)),
+        Some(namespace) => {
+            quote!(#support::get_property(&#support::global_object(py, #namespace)?, #name))
+        }
         None => quote!(#support::global_object(py, #name)),
     }
 }
@@ -67,17 +69,32 @@ fn generate_interface(cx: &Codegen, interface: &Interface) -> TokenStream {
     let constructor = cached_lookup(
         cx,
         "constructor",
-        &[format!("The JS class `{js_name}`, looked up on first use and then cached.")],
+        &[format!(
+            "The JS class `{js_name}`, looked up on first use and then cached."
+        )],
         interface,
     );
-    let constructors = interface.constructors.iter().map(|op| constructor_fn(cx, interface, op));
-    let operations = interface.operations.iter().map(|op| operation_fn(cx, interface, op));
-    let attributes = interface.attributes.iter().map(|attr| attribute_fns(cx, interface, attr));
+    let constructors = interface
+        .constructors
+        .iter()
+        .map(|op| constructor_fn(cx, interface, op));
+    let operations = interface
+        .operations
+        .iter()
+        .map(|op| operation_fn(cx, interface, op));
+    let attributes = interface
+        .attributes
+        .iter()
+        .map(|attr| attribute_fns(cx, interface, attr));
     let cast_docs = doc(&[
-        format!("Wraps `value` if it is a `{js_name}` (`value instanceof {js_name}`, checked in JS);"),
+        format!(
+            "Wraps `value` if it is a `{js_name}` (`value instanceof {js_name}`, checked in JS);"
+        ),
         "`Ok(None)` otherwise.".to_owned(),
     ]);
-    let unchecked_docs = doc(&[format!("Wraps `value` without checking that it is a `{js_name}`.")]);
+    let unchecked_docs = doc(&[format!(
+        "Wraps `value` without checking that it is a `{js_name}`."
+    )]);
     quote! {
         #struct_docs
         #[derive(Debug)]
@@ -162,11 +179,19 @@ fn generate_namespace(cx: &Codegen, namespace: &Interface) -> TokenStream {
     let object = cached_lookup(
         cx,
         "namespace_object",
-        &[format!("The JS namespace object `{js_name}`, looked up on first use and then cached.")],
+        &[format!(
+            "The JS namespace object `{js_name}`, looked up on first use and then cached."
+        )],
         namespace,
     );
-    let operations = namespace.operations.iter().map(|op| operation_fn(cx, namespace, op));
-    let attributes = namespace.attributes.iter().map(|attr| attribute_fns(cx, namespace, attr));
+    let operations = namespace
+        .operations
+        .iter()
+        .map(|op| operation_fn(cx, namespace, op));
+    let attributes = namespace
+        .attributes
+        .iter()
+        .map(|attr| attribute_fns(cx, namespace, attr));
     quote! {
         #struct_docs
         #[derive(Clone, Copy, Debug)]
@@ -210,14 +235,26 @@ fn params(cx: &Codegen, args: &[Argument]) -> Params {
 
 /// `a, b` (IDL argument names) for docs.
 fn arg_list(args: &[Argument]) -> String {
-    args.iter().map(|a| a.idl_name.as_str()).collect::<Vec<_>>().join(", ")
+    args.iter()
+        .map(|a| a.idl_name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Doc lines shared by operations and constructors.
-fn op_docs(summary: String, interface: &Interface, op: &Operation, overloads: usize) -> TokenStream {
+fn op_docs(
+    summary: String,
+    interface: &Interface,
+    op: &Operation,
+    overloads: usize,
+) -> TokenStream {
     let mut lines = vec![summary, String::new(), format!("WebIDL: `{}`", op.idl)];
     if overloads > 1 {
-        let plain = if op.idl_name == "constructor" { names::CONSTRUCTOR.to_owned() } else { names::method_name(&op.idl_name) };
+        let plain = if op.idl_name == "constructor" {
+            names::CONSTRUCTOR.to_owned()
+        } else {
+            names::method_name(&op.idl_name)
+        };
         lines.push(String::new());
         lines.push(format!(
             "One of {overloads} overloads of `{}` on `{}` (the first is `{plain}`, later ones are named after their distinct arguments).",
@@ -265,19 +302,35 @@ fn operation_fn(cx: &Codegen, interface: &Interface, op: &Operation) -> TokenStr
     let key = &op.idl_name;
     let Params { decls, js_args } = params(cx, &op.args);
     let ret = types::ret(&op.ret);
-    let overloads = interface.operations.iter().filter(|o| o.idl_name == op.idl_name).count();
+    let overloads = interface
+        .operations
+        .iter()
+        .filter(|o| o.idl_name == op.idl_name)
+        .count();
     let (receiver, target, summary) = if op.is_static {
-        let kind = if interface.kind == InterfaceKind::Namespace { "namespace" } else { "static" };
+        let kind = if interface.kind == InterfaceKind::Namespace {
+            "namespace"
+        } else {
+            "static"
+        };
         (
             quote!(),
             static_target(interface),
-            format!("`{}.{key}({})` ({kind} operation).", interface.js_name(), arg_list(&op.args)),
+            format!(
+                "`{}.{key}({})` ({kind} operation).",
+                interface.js_name(),
+                arg_list(&op.args)
+            ),
         )
     } else {
         (
             quote!(&self,),
             quote!(self.0.bind(py)),
-            format!("`{}.prototype.{key}({})` (regular operation).", interface.js_name(), arg_list(&op.args)),
+            format!(
+                "`{}.prototype.{key}({})` (regular operation).",
+                interface.js_name(),
+                arg_list(&op.args)
+            ),
         )
     };
     let docs = op_docs(summary, interface, op, overloads);
@@ -296,11 +349,23 @@ fn attribute_fns(cx: &Codegen, interface: &Interface, attr: &Attribute) -> Token
     let getter = names::ident(&attr.getter);
     let ty = types::ret(&attr.ty);
     let (receiver, target, owner) = if attr.is_static {
-        (quote!(), static_target(interface), format!("`{}`", interface.js_name()))
+        (
+            quote!(),
+            static_target(interface),
+            format!("`{}`", interface.js_name()),
+        )
     } else {
-        (quote!(&self,), quote!(self.0.bind(py)), format!("this `{}`", interface.js_name()))
+        (
+            quote!(&self,),
+            quote!(self.0.bind(py)),
+            format!("this `{}`", interface.js_name()),
+        )
     };
-    let getter_docs = doc(&[format!("Gets the `{key}` attribute of {owner}."), String::new(), format!("WebIDL: `{}`", attr.idl)]);
+    let getter_docs = doc(&[
+        format!("Gets the `{key}` attribute of {owner}."),
+        String::new(),
+        format!("WebIDL: `{}`", attr.idl),
+    ]);
     let mut items = quote! {
         #getter_docs
         pub fn #getter<'py>(#receiver py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<#ty> {
@@ -312,8 +377,11 @@ fn attribute_fns(cx: &Codegen, interface: &Interface, attr: &Attribute) -> Token
         let setter = names::ident(setter);
         let value = names::ident(&names::argument_name(key));
         let arg = types::argument(&attr.ty);
-        let setter_docs =
-            doc(&[format!("Sets the `{key}` attribute of {owner}."), String::new(), format!("WebIDL: `{}`", attr.idl)]);
+        let setter_docs = doc(&[
+            format!("Sets the `{key}` attribute of {owner}."),
+            String::new(),
+            format!("WebIDL: `{}`", attr.idl),
+        ]);
         items.extend(quote! {
             #setter_docs
             pub fn #setter<'py>(#receiver py: ::pyo3::Python<'py>, #value: #arg) -> ::pyo3::PyResult<()> {

@@ -28,7 +28,11 @@ pub struct Codegen<'a> {
 impl Codegen<'_> {
     /// The items for the whole model, in source order.
     pub fn generate(&self) -> TokenStream {
-        self.model.definitions.iter().map(|d| self.generate_definition(d)).collect()
+        self.model
+            .definitions
+            .iter()
+            .map(|d| self.generate_definition(d))
+            .collect()
     }
 
     /// The items for one definition.
@@ -48,7 +52,11 @@ pub fn doc<S: AsRef<str>>(lines: &[S]) -> TokenStream {
         .iter()
         .map(|line| {
             let line = line.as_ref();
-            let text = if line.is_empty() { String::new() } else { format!(" {line}") };
+            let text = if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            };
             quote!(#[doc = #text])
         })
         .collect()

@@ -160,17 +160,32 @@ mod tests {
     fn contract_examples() {
         let seq_any = Type::Sequence(Box::new(Type::Any));
         let seq_enum = Type::Sequence(Box::new(Type::Enum("ValueType".into())));
-        assert_eq!(s(argument(&Type::Any)), "& :: pyo3 :: Bound < 'py , :: pyo3 :: PyAny >");
-        assert_eq!(s(argument(&seq_any)), "& [:: pyo3 :: Bound < 'py , :: pyo3 :: PyAny >]");
+        assert_eq!(
+            s(argument(&Type::Any)),
+            "& :: pyo3 :: Bound < 'py , :: pyo3 :: PyAny >"
+        );
+        assert_eq!(
+            s(argument(&seq_any)),
+            "& [:: pyo3 :: Bound < 'py , :: pyo3 :: PyAny >]"
+        );
         assert_eq!(s(argument(&seq_enum)), "& [ValueType]");
-        assert_eq!(s(argument(&Type::Sequence(Box::new(Type::String)))), "& [& str]");
+        assert_eq!(
+            s(argument(&Type::Sequence(Box::new(Type::String)))),
+            "& [& str]"
+        );
         assert_eq!(s(argument(&Type::Integer(Integer::U32))), "u32");
         assert_eq!(s(argument(&Type::Interface("Tag".into()))), "& Tag");
         assert_eq!(s(argument(&Type::Enum("E".into()))), "E");
         assert_eq!(s(ret(&Type::Undefined)), "()");
-        assert_eq!(s(ret(&Type::Sequence(Box::new(Type::Dictionary("D".into()))))), ":: std :: vec :: Vec < D >");
+        assert_eq!(
+            s(ret(&Type::Sequence(Box::new(Type::Dictionary("D".into()))))),
+            ":: std :: vec :: Vec < D >"
+        );
         assert_eq!(s(ret(&Type::Nullable(Box::new(Type::Object)))), s(bound()));
-        assert_eq!(s(ret(&Type::Nullable(Box::new(Type::String)))), ":: core :: option :: Option < :: std :: string :: String >");
+        assert_eq!(
+            s(ret(&Type::Nullable(Box::new(Type::String)))),
+            ":: core :: option :: Option < :: std :: string :: String >"
+        );
         assert_eq!(s(owned(&Type::Any)), s(py_any()));
         assert_eq!(s(owned(&seq_enum)), ":: std :: vec :: Vec < ValueType >");
     }

@@ -47,14 +47,22 @@ pyodide_runtime_layer_macros::webidl! {
 
 fn main() {
     // Enums.
-    assert_eq!(Shape::VALUES, &[Shape::Circle, Shape::SquareIsh, Shape::Empty]);
+    assert_eq!(
+        Shape::VALUES,
+        &[Shape::Circle, Shape::SquareIsh, Shape::Empty]
+    );
     assert_eq!(Shape::SquareIsh.as_str(), "square-ish");
     assert_eq!(Shape::from_js_str(""), Some(Shape::Empty));
     assert_eq!(Shape::from_js_str("triangle"), None);
     assert_eq!(Shape::Circle.to_string(), "circle");
 
     // Plain dictionaries: Clone, PartialEq; Default only without required members.
-    let options = Options { shape: Shape::Circle, filled: Some(true), tags: Some(vec!["a".into()]), size: None };
+    let options = Options {
+        shape: Shape::Circle,
+        filled: Some(true),
+        tags: Some(vec!["a".into()]),
+        size: None,
+    };
     assert_eq!(options.clone(), options);
 
     // Signatures.
@@ -62,10 +70,13 @@ fn main() {
     let _: for<'py> fn(Python<'py>) -> PyResult<String> = Geometry::version;
     let _: for<'py> fn(Python<'py>) -> PyResult<Bound<'py, PyAny>> = Geometry::namespace_object;
     let _: for<'py> fn(Python<'py>, Option<&str>) -> PyResult<Canvas> = Canvas::new;
-    let _: for<'py> fn(Python<'py>, &Holder, i32) -> PyResult<Canvas> = Canvas::new_with_holder_and_width;
+    let _: for<'py> fn(Python<'py>, &Holder, i32) -> PyResult<Canvas> =
+        Canvas::new_with_holder_and_width;
     let _: for<'py> fn(Python<'py>) -> PyResult<Vec<Canvas>> = Canvas::all;
-    let _: for<'py> fn(&Canvas, Python<'py>, &[Shape], Option<&Bound<'py, PyAny>>) -> PyResult<()> = Canvas::draw;
-    let _: for<'py> fn(&Canvas, Python<'py>, Option<&Canvas>) -> PyResult<Bound<'py, PyAny>> = Canvas::label;
+    let _: for<'py> fn(&Canvas, Python<'py>, &[Shape], Option<&Bound<'py, PyAny>>) -> PyResult<()> =
+        Canvas::draw;
+    let _: for<'py> fn(&Canvas, Python<'py>, Option<&Canvas>) -> PyResult<Bound<'py, PyAny>> =
+        Canvas::label;
     let _: for<'py> fn(&Canvas, Python<'py>) -> PyResult<Option<String>> = Canvas::title;
     let _: for<'py> fn(&Canvas, Python<'py>, Option<&str>) -> PyResult<()> = Canvas::set_title;
     let _: for<'py> fn(&Canvas, Python<'py>) -> PyResult<Bound<'py, PyAny>> = Canvas::handle;
