@@ -5,9 +5,37 @@ use wasm_runtime_layer::backend::WasmEngine;
 
 /// The `wasm_runtime_layer` backend that runs Wasm on the JS engine hosting
 /// Pyodide. Use it as `wasm_runtime_layer::Engine::new(Engine::default())`.
-#[derive(Clone, Debug, Default)]
+///
+/// By default hot operations take the fast path beneath Python when this
+/// Pyodide supports it (see [`Engine::fast_path_unavailable_reason`]);
+/// [`Engine::portable`] always uses the portable PyO3 path.
+#[derive(Clone, Debug)]
 pub struct Engine {
-    _private: (),
+    fast: bool,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Self { fast: true }
+    }
+}
+
+impl Engine {
+    /// An engine that never takes the fast path (only Pyodide's public FFI).
+    pub fn portable() -> Self {
+        Self { fast: false }
+    }
+
+    /// Whether this engine takes the fast path (when available).
+    pub(crate) fn uses_fast_path(&self) -> bool {
+        self.fast
+    }
+
+    /// Why the fast path is not in use in this process, or `None` if it is.
+    /// The environment variable `PYODIDE_RUNTIME_LAYER_PORTABLE` turns it off.
+    pub fn fast_path_unavailable_reason() -> Option<String> {
+        crate::fast::unavailable_reason()
+    }
 }
 
 impl WasmEngine for Engine {

@@ -195,26 +195,49 @@ pub(crate) fn from_py_err<T>(py: Python<'_>, err: PyErr, store: Option<&mut Stor
     }
 }
 
+/// The error of a failed fast-path operation: the parked host error, or the
+/// JS error the fast runtime recorded.
+pub(crate) fn fast_error<T>(store: Option<&mut StoreInner<T>>) -> anyhow::Error {
+    if let Some(host) = take_host_error() {
+        return host;
+    }
+    Python::attach(|py| {
+        let recorded = match crate::fast::runtime(py) {
+            Some(runtime) => runtime.take_error(py),
+            None => return anyhow::anyhow!("the fast path failed and is not installed"),
+        };
+        match recorded.and_then(|e| classify_js(py, &e, store)) {
+            Ok(typed) => typed,
+            Err(err) => anyhow::anyhow!("a fast-path operation failed: {err}"),
+        }
+    })
+}
+
 /// The typed error for a `JsException`, or `None` for a Python exception.
 fn classify<T>(py: Python<'_>, err: &PyErr, store: Option<&mut StoreInner<T>>) -> PyResult<Option<anyhow::Error>> {
     let value = err.value(py);
     if !crate::pyodide_ffi::is_js_exception(py, value)? {
         return Ok(None);
     }
+    classify_js(py, value, store).map(Some)
+}
+
+/// The typed error for a JS error value.
+fn classify_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: Option<&mut StoreInner<T>>) -> PyResult<anyhow::Error> {
     let glue = glue(py)?;
     let described = crate::js::iterate(&glue.describe_error.bind(py).call1((value,))?)?;
     let [kind, message] = described.as_slice() else {
-        return Ok(None);
+        return Err(pyo3::exceptions::PyValueError::new_err("describeError returned no [kind, message]"));
     };
     let (kind, message): (String, String) = (kind.extract()?, message.extract()?);
-    Ok(Some(match kind.as_str() {
+    Ok(match kind.as_str() {
         "RuntimeError" => Trap { code: TrapCode::from_message(&message), message }.into(),
         "RangeError" if message.contains("call stack") => {
             Trap { code: TrapCode::StackOverflow, message }.into()
         }
         "Exception" => exception(py, value, store)?.into(),
         _ => JsError { name: kind, message }.into(),
-    }))
+    })
 }
 
 /// Decodes a `WebAssembly.Exception` with the tags the store knows.

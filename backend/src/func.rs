@@ -1,48 +1,65 @@
 //! `Func`: a Wasm function (exported by an instance, or a host function).
 
-use crate::error::{WrongStore, clear_host_error, from_py_err};
+use crate::Engine;
+use crate::error::{WrongStore, clear_host_error, fast_error, from_py_err};
+use crate::fast_handle::FastHandle;
 use crate::glue::glue;
-use crate::host_func::trampoline;
+use crate::host_func::{HostTrampoline, erase, register};
 use crate::signature;
 use crate::store::{StoreId, StoreInner, enter};
-use crate::value::{check_store, check_type, from_js, to_js, type_codes};
-use crate::Engine;
+use crate::value::{check_store, check_type, from_js, from_slot, is_numeric, to_js, to_slot, type_codes};
 use anyhow::{Context, Result, bail};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use wasm_runtime_layer::FuncType;
 use wasm_runtime_layer::backend::{AsContext, AsContextMut, Val, WasmFunc};
 
 /// A Wasm function: the JS function object, its type and its store.
 #[derive(Clone, Debug)]
 pub struct Func {
-    js: Arc<Py<PyAny>>,
-    ty: FuncType,
-    store: StoreId,
+    inner: Arc<Inner>,
 }
 
+#[derive(Debug)]
+struct Inner {
+    js: Py<PyAny>,
+    ty: FuncType,
+    store: StoreId,
+    /// The function's fast-path handle.
+    handle: FastHandle,
+    /// The fast path's call shim for the type; `None` if it has references.
+    shim: OnceLock<Option<u32>>,
+}
+
+/// Most calls pass few values: their slots live on the stack.
+const INLINE_SLOTS: usize = 16;
+
 impl Func {
+    fn from_parts(js: Py<PyAny>, ty: FuncType, store: StoreId) -> Self {
+        Self { inner: Arc::new(Inner { js, ty, store, handle: FastHandle::default(), shim: OnceLock::new() }) }
+    }
+
     /// The JS function object.
     pub(crate) fn js(&self) -> &Py<PyAny> {
-        &self.js
+        &self.inner.js
     }
 
     /// The function's type.
     pub(crate) fn ty_ref(&self) -> &FuncType {
-        &self.ty
+        &self.inner.ty
     }
 
     /// The store the function belongs to.
     pub(crate) fn store_id(&self) -> StoreId {
-        self.store
+        self.inner.store
     }
 
     /// A function exported by an instance, whose type the module declares.
     pub(crate) fn from_export(py: Python<'_>, js: Bound<'_, PyAny>, ty: FuncType, store: StoreId) -> Result<Self> {
         let sig = signature::encode(&ty);
         let js = glue(py)?.register_func.bind(py).call1((js, sig))?;
-        Ok(Self { js: Arc::new(js.unbind()), ty, store })
+        Ok(Self::from_parts(js.unbind(), ty, store))
     }
 
     /// A Wasm function that came back from JS without a declared type
@@ -54,39 +71,95 @@ impl Func {
             .as_deref()
             .and_then(signature::decode)
             .context("a function reference whose type is unknown to this engine (not from a module or host function it made)")?;
-        Ok(Self { js: Arc::new(value.clone().unbind()), ty, store: store.id })
+        Ok(Self::from_parts(value.clone().unbind(), ty, store.id))
     }
 
-    fn call_in<T: 'static>(&self, store: &mut StoreInner<T>, args: &[Val<Engine>], results: &mut [Val<Engine>]) -> Result<()> {
-        if store.id != self.store {
+    fn check_call(&self, store: StoreId, args: &[Val<Engine>], results: &[Val<Engine>]) -> Result<()> {
+        if store != self.inner.store {
             return Err(WrongStore.into());
         }
-        let params = self.ty.params();
+        let params = self.inner.ty.params();
         if args.len() != params.len() {
             bail!("wrong number of arguments: expected {}, got {}", params.len(), args.len());
         }
-        if results.len() != self.ty.results().len() {
-            bail!("wrong number of results: expected {}, got {}", self.ty.results().len(), results.len());
+        if results.len() != self.inner.ty.results().len() {
+            bail!("wrong number of results: expected {}, got {}", self.inner.ty.results().len(), results.len());
         }
         for (i, (arg, ty)) in args.iter().zip(params).enumerate() {
             check_type(arg, *ty, &format!("argument {i}"))?;
-            check_store(arg, store.id)?;
+            check_store(arg, store)?;
         }
+        Ok(())
+    }
+
+    /// The fast path's `(handle, shim)` for this function, if it can take it.
+    fn fast_ids(&self) -> Option<(u32, u32)> {
+        let shim = (*self.inner.shim.get_or_init(|| {
+            let ty = &self.inner.ty;
+            if !ty.params().iter().chain(ty.results()).copied().all(is_numeric) {
+                return None;
+            }
+            Python::attach(|py| crate::fast::runtime(py)?.sig_id(py, &signature::encode(ty)).ok().flatten())
+        }))?;
+        Some((self.inner.handle.get(&self.inner.js)?, shim))
+    }
+
+    fn call_fast<T: 'static>(&self, store: &mut StoreInner<T>, (handle, shim): (u32, u32), args: &[Val<Engine>], results: &mut [Val<Engine>]) -> Result<()> {
+        let mut inline = [0u64; INLINE_SLOTS];
+        let mut heap = Vec::new();
+        let slots: &mut [u64] = if args.len() + results.len() <= INLINE_SLOTS {
+            &mut inline
+        } else {
+            heap.resize(args.len() + results.len(), 0);
+            &mut heap
+        };
+        for (slot, arg) in slots.iter_mut().zip(args) {
+            *slot = to_slot(arg).context("a reference argument on the fast path")?;
+        }
+        let (arg_slots, result_slots) = slots.split_at_mut(args.len());
+        clear_host_error();
+        let status = {
+            let _entered = enter(store);
+            // SAFETY: the fast path is installed (we hold a handle and a shim),
+            // the slots hold one value per parameter and room for every result.
+            unsafe { crate::fast::rtl1_call(handle, shim, arg_slots.as_ptr(), result_slots.as_mut_ptr()) }
+        };
+        if status != 0 {
+            return Err(fast_error(Some(store)));
+        }
+        for ((out, slot), ty) in results.iter_mut().zip(result_slots.iter()).zip(self.inner.ty.results()) {
+            *out = from_slot(*slot, *ty);
+        }
+        Ok(())
+    }
+
+    fn call_portable<T: 'static>(&self, store: &mut StoreInner<T>, args: &[Val<Engine>], results: &mut [Val<Engine>]) -> Result<()> {
         Python::attach(|py| {
             let glue = glue(py)?;
             let js_args = args.iter().map(|a| to_js(py, a)).collect::<Result<Vec<_>>>()?;
             let js_args = PyList::new(py, js_args)?;
+            let ty = &self.inner.ty;
             clear_host_error();
             let outcome = {
                 let _entered = enter(store);
-                glue.call_export.bind(py).call1((self.js.bind(py), type_codes(params), type_codes(self.ty.results()), js_args))
+                glue.call_export.bind(py).call1((self.inner.js.bind(py), type_codes(ty.params()), type_codes(ty.results()), js_args))
             };
             let returned = outcome.map_err(|err| from_py_err(py, err, Some(&mut *store)))?;
-            for ((slot, item), ty) in results.iter_mut().zip(crate::js::iterate(&returned)?).zip(self.ty.results()) {
+            for ((slot, item), ty) in results.iter_mut().zip(crate::js::iterate(&returned)?).zip(ty.results()) {
                 *slot = from_js(py, &item, *ty, store)?;
             }
             Ok(())
         })
+    }
+
+    fn call_in<T: 'static>(&self, store: &mut StoreInner<T>, args: &[Val<Engine>], results: &mut [Val<Engine>]) -> Result<()> {
+        self.check_call(store.id, args, results)?;
+        if store.engine.uses_fast_path() {
+            if let Some(ids) = self.fast_ids() {
+                return self.call_fast(store, ids, args, results);
+            }
+        }
+        self.call_portable(store, args, results)
     }
 }
 
@@ -101,23 +174,35 @@ impl WasmFunc<Engine> for Func {
         let ctx = ctx.as_context_mut();
         let store = ctx.inner;
         signature::register(&ty);
-        let made = Python::attach(|py| -> Result<(Py<PyAny>, Py<PyAny>)> {
-            let callable = Py::new(py, trampoline::<T>(store.id, ty.clone(), Box::new(func)))?;
-            let proxy = crate::pyodide_ffi::create_proxy(py, callable.bind(py).as_any())?;
-            let wasm = glue(py)?.host_function.bind(py).call1((&proxy, signature::encode(&ty)))?;
-            Ok((wasm.unbind(), proxy.unbind()))
-        });
-        match made {
-            Ok((js, proxy)) => {
-                store.owned.host_proxies.push(proxy);
-                Self { js: Arc::new(js), ty, store: store.id }
+        let id = register(erase::<T>(store.id, ty.clone(), Box::new(func)));
+        store.owned.host_ids.push(id);
+        let sig = signature::encode(&ty);
+        let fast = store.engine.uses_fast_path();
+        let made = Python::attach(|py| -> Result<(Py<PyAny>, Option<Py<PyAny>>)> {
+            if fast {
+                if let Some(runtime) = crate::fast::runtime(py) {
+                    if let Some(wasm) = runtime.host_function(py, id, &sig)? {
+                        return Ok((wasm.unbind(), None));
+                    }
+                }
             }
-            Err(_) => Self { js: Arc::new(Python::attach(|py| py.None())), ty, store: store.id },
-        }
+            let callable = Py::new(py, HostTrampoline::new(id))?;
+            let proxy = crate::pyodide_ffi::create_proxy(py, callable.bind(py).as_any())?;
+            let wasm = glue(py)?.host_function.bind(py).call1((&proxy, &sig))?;
+            Ok((wasm.unbind(), Some(proxy.unbind())))
+        });
+        let js = match made {
+            Ok((js, proxy)) => {
+                store.owned.host_proxies.extend(proxy);
+                js
+            }
+            Err(_) => Python::attach(|py| py.None()),
+        };
+        Self::from_parts(js, ty, store.id)
     }
 
     fn ty(&self, _ctx: impl AsContext<Engine>) -> FuncType {
-        self.ty.clone()
+        self.inner.ty.clone()
     }
 
     fn call<T>(&self, mut ctx: impl AsContextMut<Engine>, args: &[Val<Engine>], results: &mut [Val<Engine>]) -> Result<()> {

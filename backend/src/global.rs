@@ -1,10 +1,11 @@
 //! `Global`: a `WebAssembly.Global`.
 
 use crate::bindings;
-use crate::error::{WrongStore, from_py_err};
+use crate::error::{WrongStore, fast_error, from_py_err};
 use crate::glue::glue;
 use crate::store::StoreId;
-use crate::value::{check_store, check_type, from_js, to_js, type_code, zero};
+use crate::value::{check_store, check_type, from_js, from_slot, numeric_code, to_js, to_slot, type_code, zero};
+use crate::fast_handle::FastHandle;
 use crate::Engine;
 use anyhow::{Result, bail};
 use pyo3::prelude::*;
@@ -17,6 +18,7 @@ pub struct Global {
     js: bindings::Global,
     ty: GlobalType,
     store: StoreId,
+    handle: FastHandle,
 }
 
 impl Global {
@@ -37,7 +39,19 @@ impl Global {
 
     /// A global exported by an instance.
     pub(crate) fn from_js(value: &Bound<'_, PyAny>, ty: GlobalType, store: StoreId) -> Self {
-        Self { js: bindings::Global::from_js_unchecked(value.clone().unbind()), ty, store }
+        Self { js: bindings::Global::from_js_unchecked(value.clone().unbind()), ty, store, handle: FastHandle::default() }
+    }
+}
+
+impl Global {
+    /// The fast-path handle and type code, when `engine` takes the fast path,
+    /// it is installed and the type is numeric.
+    fn fast(&self, engine: &Engine) -> Option<(u32, u32)> {
+        let code = numeric_code(self.ty.content())?;
+        if !engine.uses_fast_path() {
+            return None;
+        }
+        Some((self.handle.get(self.js.as_js())?, code))
     }
 }
 
@@ -53,7 +67,7 @@ impl WasmGlobal<Engine> for Global {
             Ok(glue(py)?.new_global.bind(py).call1((code, mutable, initial))?.unbind())
         })
         .unwrap_or_else(|_| Python::attach(|py| py.None()));
-        Self { js: bindings::Global::from_js_unchecked(js), ty, store }
+        Self { js: bindings::Global::from_js_unchecked(js), ty, store, handle: FastHandle::default() }
     }
 
     fn ty(&self, _ctx: impl AsContext<Engine>) -> GlobalType {
@@ -69,6 +83,13 @@ impl WasmGlobal<Engine> for Global {
         }
         check_type(&new_value, self.ty.content(), "the new value")?;
         check_store(&new_value, self.store)?;
+        if let (Some((handle, code)), Some(slot)) = (self.fast(&ctx.as_context_mut().inner.engine), to_slot(&new_value)) {
+            // SAFETY: `handle` is live; JS reads one slot of the global's type.
+            if unsafe { crate::fast::rtl1_global_set(handle, code, &slot) } != 0 {
+                return Err(fast_error::<()>(None));
+            }
+            return Ok(());
+        }
         Python::attach(|py| {
             let value = to_js(py, &new_value)?;
             let code = type_code(self.ty.content()).to_string();
@@ -84,6 +105,15 @@ impl WasmGlobal<Engine> for Global {
     /// Reads the global; if JS fails (a v128 global), returns the type's zero.
     fn get(&self, mut ctx: impl AsContextMut<Engine>) -> Val<Engine> {
         let ctx = ctx.as_context_mut();
+        if let Some((handle, code)) = self.fast(&ctx.inner.engine) {
+            let mut slot = 0u64;
+            // SAFETY: `handle` is live; JS writes one slot of the global's type.
+            if unsafe { crate::fast::rtl1_global_get(handle, code, &mut slot) } == 0 {
+                return from_slot(slot, self.ty.content());
+            }
+            let _ = fast_error::<()>(None);
+            return zero(self.ty.content());
+        }
         Python::attach(|py| -> Result<Val<Engine>> {
             let code = type_code(self.ty.content()).to_string();
             let value = glue(py)?.get_global.bind(py).call1((self.js.as_js().bind(py), code))?;

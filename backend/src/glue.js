@@ -261,6 +261,7 @@
     if (e instanceof UncaughtWasmException) e = e.exception;
     if (e instanceof WebAssembly.Exception) return ["Exception", String(e.stack ?? "wasm exception")];
     if (e instanceof Error) return [e.name, e.message];
+    if (e === null || e === undefined) return ["Value", "no error recorded"];
     return ["Value", String(e)];
   }
 
@@ -273,6 +274,227 @@
     return out;
   }
 
+
+  // ---- The fast path: functions the Rust side module imports and calls directly ----
+  //
+  // Installed once per Pyodide (all extensions share it, keyed by version) into
+  // the loader's import table, so `extern "C" { fn rtl1_call(...) }` in Rust binds
+  // to them (directly, or through the loader's lazy stub on first call). Values
+  // cross as 8-byte slots in Rust memory; JS values as handles into one table.
+  // Every function catches everything: a JS exception must never unwind into
+  // Rust frames. Errors are kept in `lastError` for Rust to fetch.
+
+  const FAST_KEY = "__pyodide_runtime_layer_fast_v1";
+
+  function makeFastRuntime(Module, imports, memory, scratch, scratchBytes) {
+    const handles = [undefined];
+    const freeHandles = [];
+    let lastError = null;
+    let view = new DataView(memory.buffer);
+    const dv = () => (view.buffer === memory.buffer ? view : (view = new DataView(memory.buffer)));
+
+    const GET = {
+      i: (a) => `d.getInt32(${a}, true)`,
+      I: (a) => `d.getBigInt64(${a}, true)`,
+      f: (a) => `d.getFloat32(${a}, true)`,
+      F: (a) => `d.getFloat64(${a}, true)`,
+    };
+    const SET = {
+      i: (a, v) => `d.setInt32(${a}, ${v}, true);`,
+      I: (a, v) => `d.setBigInt64(${a}, ${v}, true);`,
+      f: (a, v) => `d.setFloat32(${a}, ${v}, true);`,
+      F: (a, v) => `d.setFloat64(${a}, ${v}, true);`,
+    };
+    const numeric = (codes) => [...codes].every((c) => c in GET);
+
+    // Per-signature shims, compiled once: (f, argsPtr, resultsPtr) => void.
+    // The heap view is fetched again after the call: the call may grow the heap.
+    const sigIds = new Map();
+    const callers = [];
+    function callerFor(sig) {
+      const [params, results] = sig.split(":");
+      const args = [...params].map((c, i) => GET[c](`a + ${8 * i}`)).join(", ");
+      let body = `let d = dv(); const r = f(${args}); d = dv(); `;
+      if (results.length === 1) body += SET[results]("p", "r");
+      else [...results].forEach((c, i) => (body += SET[c](`p + ${8 * i}`, `r[${i}]`)));
+      return new Function("dv", `return (f, a, p) => { ${body} };`)(dv);
+    }
+
+    // Per-signature host wrappers: a JS function that passes its arguments
+    // through scratch memory (a stack, for nested calls) to the Rust
+    // trampoline and returns the results the trampoline wrote there.
+    const S = { sp: scratch, end: scratch + scratchBytes };
+    function hostWrapper(trampoline, id, sig) {
+      const [params, results] = sig.split(":");
+      const np = params.length;
+      const bytes = 8 * Math.max(np + results.length, 1);
+      const names = [...params].map((_, i) => `x${i}`);
+      let body =
+        `const a = S.sp; if (a + ${bytes} > S.end) throw new RangeError("pyodide_runtime_layer: host calls nested too deeply"); ` +
+        `S.sp = a + ${bytes}; let st; try { const d = dv(); `;
+      [...params].forEach((c, i) => (body += SET[c](`a + ${8 * i}`, names[i])));
+      body += `st = trampoline(id, a, a + ${8 * np}); } finally { S.sp = a; } if (st !== 0) throw hostFailure(); `;
+      if (results.length === 1) body += `const d = dv(); return ${GET[results](`a + ${8 * np}`)};`;
+      else if (results.length > 1)
+        body += `const d = dv(); return [${[...results].map((c, i) => GET[c](`a + ${8 * (np + i)}`)).join(", ")}];`;
+      return new Function("dv", "trampoline", "id", "S", "hostFailure", `return (${names.join(", ")}) => { ${body} };`)(
+        dv, trampoline, id, S, hostFailure,
+      );
+    }
+
+    function hostFailure() {
+      const e = new Error("pyodide_runtime_layer: host function failed");
+      e.name = "HostFunctionError";
+      return e;
+    }
+
+    const runtime = {
+      version: 1,
+      register(v) {
+        const h = freeHandles.length ? freeHandles.pop() : handles.length;
+        handles[h] = v;
+        return h;
+      },
+      value(h) {
+        return handles[h];
+      },
+      sigId(sig) {
+        let id = sigIds.get(sig);
+        if (id === undefined) {
+          if (!numeric(sig.replace(":", ""))) return -1;
+          id = callers.length;
+          callers.push(callerFor(sig));
+          sigIds.set(sig, id);
+        }
+        return id;
+      },
+      hostFunction(trampolinePtr, id, sig) {
+        if (!numeric(sig.replace(":", ""))) return null;
+        const trampoline = Module.getWasmTableEntry(trampolinePtr);
+        return registerFunc(reexport(hostWrapper(trampoline, id, sig), sig), sig);
+      },
+      takeError() {
+        const e = lastError;
+        lastError = null;
+        return e;
+      },
+    };
+
+    const fail = (e) => {
+      lastError = wrapException(e);
+      return 1;
+    };
+    const api = {
+      free(h) {
+        handles[h] = undefined;
+        freeHandles.push(h);
+      },
+      call(f, sig, a, p) {
+        try {
+          callers[sig](handles[f], a, p);
+          return 0;
+        } catch (e) {
+          return fail(e);
+        }
+      },
+      mem_read(m, offset, len, dst) {
+        try {
+          new Uint8Array(memory.buffer, dst, len).set(new Uint8Array(handles[m].buffer, offset, len));
+          return 0;
+        } catch (e) {
+          return fail(e);
+        }
+      },
+      mem_write(m, offset, len, src) {
+        try {
+          new Uint8Array(handles[m].buffer, offset, len).set(new Uint8Array(memory.buffer, src, len));
+          return 0;
+        } catch (e) {
+          return fail(e);
+        }
+      },
+      mem_pages(m) {
+        try {
+          return handles[m].buffer.byteLength / 65536;
+        } catch (e) {
+          fail(e);
+          return 0;
+        }
+      },
+      mem_grow(m, delta) {
+        try {
+          return handles[m].grow(delta);
+        } catch (e) {
+          return -fail(e);
+        }
+      },
+      global_get(g, code, p) {
+        try {
+          const v = handles[g].value;
+          const d = dv();
+          switch (code) {
+            case 0: d.setInt32(p, v, true); break;
+            case 1: d.setBigInt64(p, v, true); break;
+            case 2: d.setFloat32(p, v, true); break;
+            default: d.setFloat64(p, v, true);
+          }
+          return 0;
+        } catch (e) {
+          return fail(e);
+        }
+      },
+      global_set(g, code, p) {
+        try {
+          const d = dv();
+          handles[g].value =
+            code === 0 ? d.getInt32(p, true) : code === 1 ? d.getBigInt64(p, true) : code === 2 ? d.getFloat32(p, true) : d.getFloat64(p, true);
+          return 0;
+        } catch (e) {
+          return fail(e);
+        }
+      },
+      table_size(t) {
+        try {
+          return handles[t].length;
+        } catch (e) {
+          fail(e);
+          return 0;
+        }
+      },
+      module_new(ptr, len) {
+        try {
+          return runtime.register(new WebAssembly.Module(new Uint8Array(memory.buffer, ptr, len)));
+        } catch (e) {
+          fail(e);
+          return 0;
+        }
+      },
+      ping(x) {
+        return x + 1;
+      },
+    };
+    for (const [name, f] of Object.entries(api)) imports[`rtl1_${name}`] = f;
+    return runtime;
+  }
+
+  // Installs the fast path (once per Pyodide) and returns its runtime, or a
+  // string saying which Pyodide internal is missing.
+  function installFast(Module, scratch, scratchBytes) {
+    try {
+      const imports = Module?.LDSO?.loadedLibsByName?.__main__?.exports;
+      if (!imports) return "the loader's import table (Module.LDSO.loadedLibsByName.__main__.exports) is missing";
+      if (imports[FAST_KEY]) return imports[FAST_KEY];
+      const memory = Module.wasmMemory ?? Module.memory ?? imports.memory;
+      if (!(memory instanceof WebAssembly.Memory)) return "the heap's WebAssembly.Memory is missing";
+      if (typeof Module.getWasmTableEntry !== "function") return "Module.getWasmTableEntry is missing";
+      const runtime = makeFastRuntime(Module, imports, memory, scratch, scratchBytes);
+      Object.defineProperty(imports, FAST_KEY, { value: runtime });
+      return runtime;
+    } catch (e) {
+      return `installing the fast path failed: ${e}`;
+    }
+  }
+
   return {
     callExport,
     describeError,
@@ -283,6 +505,7 @@
     getGlobal,
     hostFunction,
     importObject,
+    installFast,
     memoryView,
     newExternRef,
     newGlobal,

@@ -28,6 +28,8 @@ pub struct Glue {
     pub host_function: Py<PyAny>,
     /// `importObject([[module, name, value], ...]) -> object`
     pub import_object: Py<PyAny>,
+    /// `installFast(Module, scratch, scratchBytes) -> runtime | reason`
+    pub install_fast: Py<PyAny>,
     /// `memoryView(memory, offset, length) -> Uint8Array`
     pub memory_view: Py<PyAny>,
     /// `newExternRef(id) -> object`
@@ -65,6 +67,7 @@ pub fn glue(py: Python<'_>) -> PyResult<&Glue> {
             get_global: get("getGlobal")?,
             host_function: get("hostFunction")?,
             import_object: get("importObject")?,
+            install_fast: get("installFast")?,
             memory_view: get("memoryView")?,
             new_extern_ref: get("newExternRef")?,
             new_global: get("newGlobal")?,

@@ -17,6 +17,8 @@ pub mod js;
 mod engine;
 mod error;
 mod externref;
+mod fast;
+mod fast_handle;
 mod func;
 mod global;
 mod glue;

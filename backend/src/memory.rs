@@ -1,7 +1,8 @@
 //! `Memory`: a `WebAssembly.Memory`.
 
 use crate::bindings::{self, MemoryDescriptor};
-use crate::error::{WrongStore, from_py_err};
+use crate::error::{WrongStore, fast_error, from_py_err};
+use crate::fast_handle::FastHandle;
 use crate::glue::glue;
 use crate::store::StoreId;
 use crate::Engine;
@@ -19,6 +20,7 @@ pub struct Memory {
     js: bindings::Memory,
     ty: MemoryType,
     store: StoreId,
+    handle: FastHandle,
 }
 
 impl Memory {
@@ -34,7 +36,7 @@ impl Memory {
 
     /// A memory exported by an instance.
     pub(crate) fn from_js(value: &Bound<'_, PyAny>, ty: MemoryType, store: StoreId) -> Self {
-        Self { js: bindings::Memory::from_js_unchecked(value.clone().unbind()), ty, store }
+        Self { js: bindings::Memory::from_js_unchecked(value.clone().unbind()), ty, store, handle: FastHandle::default() }
     }
 
     fn check_store(&self, store: StoreId) -> Result<()> {
@@ -46,7 +48,7 @@ impl Memory {
 
     /// A view of `len` bytes at `offset`; JS rejects a range past the end.
     fn view<'py>(&self, py: Python<'py>, offset: usize, len: usize) -> Result<Bound<'py, PyAny>> {
-        let end = offset.checked_add(len).context("memory range overflows")?;
+        let end = Self::end(offset, len)?;
         let size = self.byte_len(py)?;
         if end > size {
             bail!("out of bounds memory access: {offset}..{end} is outside the memory's {size} bytes");
@@ -54,9 +56,30 @@ impl Memory {
         Ok(glue(py)?.memory_view.bind(py).call1((self.js.as_js().bind(py), offset, len))?)
     }
 
+    /// The fast-path handle, when `engine` takes the fast path and it is installed.
+    fn fast(&self, engine: &Engine) -> Option<u32> {
+        if engine.uses_fast_path() { self.handle.get(self.js.as_js()) } else { None }
+    }
+
+    /// The range `offset..offset + len`, checked against overflow.
+    fn end(offset: usize, len: usize) -> Result<usize> {
+        offset.checked_add(len).context("memory range overflows")
+    }
+
     fn byte_len(&self, py: Python<'_>) -> Result<usize> {
         let buffer = self.js.buffer(py)?;
         Ok(crate::js::get_property(&buffer, "byteLength")?.extract()?)
+    }
+}
+
+impl Memory {
+    /// A fast-path copy's status as the same error the portable path gives.
+    fn fast_status(&self, status: i32, offset: usize, end: usize) -> Result<()> {
+        if status == 0 {
+            return Ok(());
+        }
+        let cause = fast_error::<()>(None);
+        bail!("out of bounds memory access: {offset}..{end} ({cause})")
     }
 }
 
@@ -71,7 +94,7 @@ impl WasmMemory<Engine> for Memory {
                 address: None,
             };
             let js = bindings::Memory::new(py, &descriptor).map_err(|err| from_py_err::<()>(py, err, None))?;
-            Ok(Self { js, ty, store })
+            Ok(Self { js, ty, store, handle: FastHandle::default() })
         })
     }
 
@@ -81,7 +104,13 @@ impl WasmMemory<Engine> for Memory {
     }
 
     fn grow(&self, mut ctx: impl AsContextMut<Engine>, additional: u32) -> Result<u32> {
-        self.check_store(ctx.as_context_mut().inner.id)?;
+        let ctx = ctx.as_context_mut();
+        self.check_store(ctx.inner.id)?;
+        if let Some(handle) = self.fast(&ctx.inner.engine) {
+            // SAFETY: `handle` is a live fast-path handle of this memory.
+            let old = unsafe { crate::fast::rtl1_mem_grow(handle, additional) };
+            return u32::try_from(old).map_err(|_| fast_error::<()>(None));
+        }
         Python::attach(|py| {
             let delta = additional.into_pyobject(py)?;
             let old = self.js.grow(py, delta.as_any()).map_err(|err| from_py_err::<()>(py, err, None))?;
@@ -89,12 +118,23 @@ impl WasmMemory<Engine> for Memory {
         })
     }
 
-    fn current_pages(&self, _ctx: impl AsContext<Engine>) -> u32 {
+    fn current_pages(&self, ctx: impl AsContext<Engine>) -> u32 {
+        if let Some(handle) = self.fast(&ctx.as_context().inner.engine) {
+            // SAFETY: `handle` is a live fast-path handle of this memory.
+            return unsafe { crate::fast::rtl1_mem_pages(handle) };
+        }
         Python::attach(|py| self.byte_len(py).map(|len| (len / PAGE) as u32).unwrap_or(0))
     }
 
     fn read(&self, ctx: impl AsContext<Engine>, offset: usize, buffer: &mut [u8]) -> Result<()> {
-        self.check_store(ctx.as_context().inner.id)?;
+        let ctx = ctx.as_context();
+        self.check_store(ctx.inner.id)?;
+        if let Some(handle) = self.fast(&ctx.inner.engine) {
+            let end = Self::end(offset, buffer.len())?;
+            // SAFETY: `handle` is live; JS writes at most `buffer.len()` bytes to `buffer`.
+            let status = unsafe { crate::fast::rtl1_mem_read(handle, offset, buffer.len(), buffer.as_mut_ptr()) };
+            return self.fast_status(status, offset, end);
+        }
         Python::attach(|py| {
             let view = self.view(py, offset, buffer.len())?;
             crate::pyodide_ffi::copy_to_slice(py, &view, buffer)?;
@@ -103,7 +143,14 @@ impl WasmMemory<Engine> for Memory {
     }
 
     fn write(&self, mut ctx: impl AsContextMut<Engine>, offset: usize, buffer: &[u8]) -> Result<()> {
-        self.check_store(ctx.as_context_mut().inner.id)?;
+        let ctx = ctx.as_context_mut();
+        self.check_store(ctx.inner.id)?;
+        if let Some(handle) = self.fast(&ctx.inner.engine) {
+            let end = Self::end(offset, buffer.len())?;
+            // SAFETY: `handle` is live; JS reads `buffer.len()` bytes from `buffer`.
+            let status = unsafe { crate::fast::rtl1_mem_write(handle, offset, buffer.len(), buffer.as_ptr()) };
+            return self.fast_status(status, offset, end);
+        }
         Python::attach(|py| {
             let view = self.view(py, offset, buffer.len())?;
             crate::pyodide_ffi::copy_from_slice(py, &view, buffer)?;

@@ -1,7 +1,7 @@
 //! `Module`: a compiled `WebAssembly.Module` and its import/export types.
 
 use crate::bindings;
-use crate::error::from_py_err;
+use crate::error::{fast_error, from_py_err};
 use crate::module_types::ModuleTypes;
 use crate::signature;
 use crate::Engine;
@@ -36,8 +36,22 @@ impl Module {
 }
 
 impl WasmModule<Engine> for Module {
-    fn new(_engine: &Engine, bytes: &[u8]) -> Result<Self> {
+    fn new(engine: &Engine, bytes: &[u8]) -> Result<Self> {
         let js = Python::attach(|py| -> Result<bindings::Module> {
+            if engine.uses_fast_path() {
+                if let Some(runtime) = crate::fast::runtime(py) {
+                    // Compiled straight from Rust memory: no copy on our side.
+                    // SAFETY: JS reads `bytes.len()` bytes at `bytes` during the call.
+                    let handle = unsafe { crate::fast::rtl1_module_new(bytes.as_ptr(), bytes.len()) };
+                    if handle == 0 {
+                        return Err(fast_error::<()>(None));
+                    }
+                    let module = runtime.value(py, handle);
+                    // SAFETY: the handle was just made for us and is not used again.
+                    unsafe { crate::fast::rtl1_free(handle) };
+                    return Ok(bindings::Module::from_js_unchecked(module?.unbind()));
+                }
+            }
             // One bulk copy from Rust memory into a fresh Uint8Array.
             let array = crate::pyodide_ffi::uint8_array_from(py, bytes)?;
             bindings::Module::new(py, &array).map_err(|err| from_py_err::<()>(py, err, None))

@@ -38,7 +38,9 @@ pub struct StoreInner<T> {
 pub(crate) struct Owned {
     /// Host values passed to Wasm as externrefs, by the id their JS wrapper carries.
     pub(crate) extern_refs: HashMap<u64, ExternRef>,
-    /// JS proxies of host functions, destroyed with the store.
+    /// Host functions (registry ids), freed with the store.
+    pub(crate) host_ids: Vec<u32>,
+    /// JS proxies of portable-path host functions, destroyed with the store.
     pub(crate) host_proxies: Vec<Py<PyAny>>,
     /// Tags exported by this store's instances, to decode escaping exceptions.
     pub(crate) tags: Vec<(std::sync::Arc<Py<PyAny>>, Vec<ValType>)>,
@@ -46,6 +48,9 @@ pub(crate) struct Owned {
 
 impl Drop for Owned {
     fn drop(&mut self) {
+        for id in self.host_ids.drain(..) {
+            crate::host_func::unregister(id);
+        }
         let proxies = std::mem::take(&mut self.host_proxies);
         if proxies.is_empty() {
             return;

@@ -3,6 +3,7 @@
 use crate::bindings;
 use crate::error::{WrongStore, from_py_err};
 use crate::glue::glue;
+use crate::fast_handle::FastHandle;
 use crate::store::StoreId;
 use crate::value::{check_store, ref_from_js, ref_to_js};
 use crate::Engine;
@@ -17,6 +18,7 @@ pub struct Table {
     js: bindings::Table,
     ty: TableType,
     store: StoreId,
+    handle: FastHandle,
 }
 
 fn element_code(ty: RefType) -> &'static str {
@@ -51,7 +53,7 @@ impl Table {
 
     /// A table exported by an instance.
     pub(crate) fn from_js(value: &Bound<'_, PyAny>, ty: TableType, store: StoreId) -> Self {
-        Self { js: bindings::Table::from_js_unchecked(value.clone().unbind()), ty, store }
+        Self { js: bindings::Table::from_js_unchecked(value.clone().unbind()), ty, store, handle: FastHandle::default() }
     }
 
     fn check(&self, store: StoreId, value: &Ref<Engine>) -> Result<()> {
@@ -80,7 +82,7 @@ impl WasmTable<Engine> for Table {
                 .bind(py)
                 .call1((element_code(ty.element()), ty.minimum(), ty.maximum(), init))
                 .map_err(|err| from_py_err::<()>(py, err, None))?;
-            Ok(Self { js: bindings::Table::from_js_unchecked(js.unbind()), ty, store })
+            Ok(Self { js: bindings::Table::from_js_unchecked(js.unbind()), ty, store, handle: FastHandle::default() })
         })
     }
 
@@ -88,7 +90,13 @@ impl WasmTable<Engine> for Table {
         self.ty
     }
 
-    fn size(&self, _ctx: impl AsContext<Engine>) -> u32 {
+    fn size(&self, ctx: impl AsContext<Engine>) -> u32 {
+        if ctx.as_context().inner.engine.uses_fast_path() {
+            if let Some(handle) = self.handle.get(self.js.as_js()) {
+                // SAFETY: `handle` is a live fast-path handle of this table.
+                return unsafe { crate::fast::rtl1_table_size(handle) };
+            }
+        }
         Python::attach(|py| self.js.length(py).and_then(|n| n.extract()).unwrap_or(0))
     }
 

@@ -92,6 +92,45 @@ pub(crate) fn check_type(value: &Val<Engine>, ty: ValType, what: &str) -> Result
     Ok(())
 }
 
+/// Whether the fast path can carry values of this type (numbers only: JS
+/// references would need a handle per value).
+pub(crate) fn is_numeric(ty: ValType) -> bool {
+    matches!(ty, ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64)
+}
+
+/// A numeric value as a fast-path slot: the little-endian bits in the low bytes.
+pub(crate) fn to_slot(value: &Val<Engine>) -> Option<u64> {
+    Some(match value {
+        Val::I32(v) => u64::from(*v as u32),
+        Val::I64(v) => *v as u64,
+        Val::F32(v) => u64::from(v.to_bits()),
+        Val::F64(v) => v.to_bits(),
+        _ => return None,
+    })
+}
+
+/// A fast-path slot read back as a value of numeric type `ty`.
+pub(crate) fn from_slot(slot: u64, ty: ValType) -> Val<Engine> {
+    match ty {
+        ValType::I32 => Val::I32(slot as u32 as i32),
+        ValType::I64 => Val::I64(slot as i64),
+        ValType::F32 => Val::F32(f32::from_bits(slot as u32)),
+        ValType::F64 => Val::F64(f64::from_bits(slot)),
+        other => zero(other),
+    }
+}
+
+/// The code `glue.js`'s fast global access uses for a numeric type.
+pub(crate) fn numeric_code(ty: ValType) -> Option<u32> {
+    Some(match ty {
+        ValType::I32 => 0,
+        ValType::I64 => 1,
+        ValType::F32 => 2,
+        ValType::F64 => 3,
+        _ => return None,
+    })
+}
+
 /// Checks that a reference value belongs to store `store` (wasmtime rejects
 /// references from another store).
 pub(crate) fn check_store(value: &Val<Engine>, store: StoreId) -> Result<()> {

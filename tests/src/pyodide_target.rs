@@ -4,18 +4,34 @@ use conformance::{Capabilities, Target, TrapKind};
 use pyodide_runtime_layer::{Trap, TrapCode};
 use wasm_runtime_layer::Engine;
 
-/// `pyodide_runtime_layer` on the JS engine hosting this Pyodide.
-pub struct PyodideTarget;
+/// `pyodide_runtime_layer` on the JS engine hosting this Pyodide, on the fast
+/// path (when this Pyodide supports it) or forced onto the portable path.
+#[derive(Clone, Copy, Debug)]
+pub struct PyodideTarget {
+    /// Never take the fast path (`pyodide_runtime_layer::Engine::portable`).
+    pub portable: bool,
+}
+
+impl PyodideTarget {
+    /// The default engine: the fast path where available.
+    pub const FAST: Self = Self { portable: false };
+    /// The portable PyO3 path only.
+    pub const PORTABLE: Self = Self { portable: true };
+}
 
 impl Target for PyodideTarget {
     type Engine = pyodide_runtime_layer::Engine;
 
     fn name(&self) -> &'static str {
-        "pyodide"
+        if self.portable { "pyodide (portable path)" } else { "pyodide" }
     }
 
     fn engine(&self) -> Engine<Self::Engine> {
-        Engine::new(pyodide_runtime_layer::Engine::default())
+        Engine::new(if self.portable {
+            pyodide_runtime_layer::Engine::portable()
+        } else {
+            pyodide_runtime_layer::Engine::default()
+        })
     }
 
     fn trap_kind(&self, err: &anyhow::Error) -> Option<TrapKind> {

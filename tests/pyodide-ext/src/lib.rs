@@ -24,28 +24,31 @@ fn conformance_cases() -> Vec<&'static str> {
     conformance::cases::<tests::PyodideTarget>().iter().map(|c| c.name).collect()
 }
 
-/// Runs one conformance case on this backend; raises `AssertionError` on failure.
+/// Runs one conformance case on this backend (on the portable path if
+/// `portable`); raises `AssertionError` on failure.
 #[pyfunction]
-fn run_conformance_case(name: &str) -> PyResult<()> {
+#[pyo3(signature = (name, portable = false))]
+fn run_conformance_case(name: &str, portable: bool) -> PyResult<()> {
+    let target = tests::PyodideTarget { portable };
     let cases = conformance::cases::<tests::PyodideTarget>();
     let case = cases
         .iter()
         .find(|c| c.name == name)
         .ok_or_else(|| PyKeyError::new_err(name.to_owned()))?;
-    conformance::run_case(&tests::PyodideTarget, case).map_err(|e| PyAssertionError::new_err(format!("{e:#}")))
+    conformance::run_case(&target, case).map_err(|e| PyAssertionError::new_err(format!("{e:#}")))
 }
 
 /// Feeds `count` mutated modules to `Module::new`; returns `(ok, err, panics, first_panic)`.
 #[pyfunction]
 fn fuzz_module_new(seed: u64, count: usize) -> (usize, usize, usize, Option<String>) {
-    let tally = fuzz::fuzz(&conformance::Target::engine(&tests::PyodideTarget), seed, count);
+    let tally = fuzz::fuzz(&conformance::Target::engine(&tests::PyodideTarget::FAST), seed, count);
     (tally.ok, tally.err, tally.panics, tally.first_panic)
 }
 
 /// Runs `cycles` create/call/drop cycles; returns how many captured values were dropped.
 #[pyfunction]
 fn churn_cycles(cycles: usize) -> PyResult<usize> {
-    churn::churn(&conformance::Target::engine(&tests::PyodideTarget), cycles)
+    churn::churn(&conformance::Target::engine(&tests::PyodideTarget::FAST), cycles)
         .map_err(|e| PyAssertionError::new_err(format!("{e:#}")))
 }
 
@@ -65,12 +68,19 @@ fn run_backend_case(name: &str) -> PyResult<()> {
     case().map_err(|e| PyAssertionError::new_err(format!("{e:#}")))
 }
 
+/// Why the fast path is off in this Pyodide, or `None` when it is in use.
+#[pyfunction]
+fn fast_path_unavailable_reason() -> Option<String> {
+    pyodide_runtime_layer::Engine::fast_path_unavailable_reason()
+}
+
 /// The test extension module.
 #[pymodule]
 fn rtl_tests(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(wat2wasm, m)?)?;
     m.add_function(wrap_pyfunction!(conformance_cases, m)?)?;
     m.add_function(wrap_pyfunction!(run_conformance_case, m)?)?;
+    m.add_function(wrap_pyfunction!(fast_path_unavailable_reason, m)?)?;
     m.add_function(wrap_pyfunction!(backend_cases, m)?)?;
     m.add_function(wrap_pyfunction!(run_backend_case, m)?)?;
     m.add_function(wrap_pyfunction!(fuzz_module_new, m)?)?;

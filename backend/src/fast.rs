@@ -1,0 +1,196 @@
+//! The fast path: hot operations beneath Python.
+//!
+//! The extension is itself a WebAssembly side module in the same JS realm as
+//! the guest modules it runs. `glue.js` installs a few JS functions into the
+//! Pyodide loader's import table, and the `extern "C"` declarations below bind
+//! to them, so a call, a memory copy or a global access is one direct
+//! wasm→JS call with no Python in between. Values cross as 8-byte slots in
+//! Rust memory and JS objects as handles (u32) into one JS table.
+//!
+//! This relies on Pyodide internals (`pyodide._module`, the loader's import
+//! table, `getWasmTableEntry`). [`runtime`] detects them once; if anything is
+//! missing, or on a native build, it reports `None` and every operation takes
+//! the portable PyO3 path instead. Every JS function called from here catches
+//! everything and returns a status, and [`host_trampoline`] catches panics, so
+//! neither a JS exception nor a Rust panic ever unwinds across the boundary.
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use std::sync::OnceLock;
+
+/// The JS side of the fast path, once installed: the functions of the shared
+/// runtime object `installFast` returned that Rust reaches through Python
+/// (once per object or signature, never per call).
+pub(crate) struct Runtime {
+    register: Py<PyAny>,
+    value: Py<PyAny>,
+    sig_id: Py<PyAny>,
+    host_function: Py<PyAny>,
+    take_error: Py<PyAny>,
+}
+
+/// Set to a non-empty value to turn the fast path off for the whole process.
+pub const PORTABLE_ENV: &str = "PYODIDE_RUNTIME_LAYER_PORTABLE";
+
+static RUNTIME: PyOnceLock<Option<Runtime>> = PyOnceLock::new();
+
+/// Why the fast path is off, when it is (for diagnostics).
+static UNAVAILABLE: OnceLock<String> = OnceLock::new();
+
+/// The fast path, or `None` when this Pyodide does not support it.
+pub(crate) fn runtime(py: Python<'_>) -> Option<&Runtime> {
+    RUNTIME
+        .get_or_init(py, || match install(py) {
+            Ok(runtime) => Some(runtime),
+            Err(why) => {
+                let _ = UNAVAILABLE.set(why);
+                None
+            }
+        })
+        .as_ref()
+}
+
+/// Why the fast path is unavailable, or `None` if it is in use.
+pub fn unavailable_reason() -> Option<String> {
+    Python::attach(|py| match runtime(py) {
+        Some(_) => None,
+        None => Some(UNAVAILABLE.get().cloned().unwrap_or_else(|| "unknown".to_owned())),
+    })
+}
+
+impl Runtime {
+    /// A handle for `value` in the JS handle table.
+    pub(crate) fn register(&self, py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<u32> {
+        self.register.bind(py).call1((value,))?.extract()
+    }
+
+    /// The JS value behind `handle`.
+    pub(crate) fn value<'py>(&self, py: Python<'py>, handle: u32) -> PyResult<Bound<'py, PyAny>> {
+        self.value.bind(py).call1((handle,))
+    }
+
+    /// The id of the call shim for `sig`, or `None` if `sig` has non-numeric types.
+    pub(crate) fn sig_id(&self, py: Python<'_>, sig: &str) -> PyResult<Option<u32>> {
+        let id: i64 = self.sig_id.bind(py).call1((sig,))?.extract()?;
+        Ok(u32::try_from(id).ok())
+    }
+
+    /// A Wasm function of signature `sig` calling host function `id` through
+    /// the trampoline, or `None` if `sig` has non-numeric types.
+    pub(crate) fn host_function<'py>(&self, py: Python<'py>, id: u32, sig: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let f = self.host_function.bind(py).call1((trampoline_pointer(), id, sig))?;
+        Ok(if crate::js::is_nullish(py, &f)? { None } else { Some(f) })
+    }
+
+    /// The JS error the last failed fast operation recorded.
+    pub(crate) fn take_error<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.take_error.bind(py).call0()
+    }
+}
+
+/// The JS functions `glue.js` installs, as imports of this side module.
+///
+/// Natively there is no JS: the same functions exist so that callers compile
+/// unchanged, and report failure (they are never reached, since [`runtime`]
+/// is `None` there).
+#[cfg(target_os = "emscripten")]
+mod ffi {
+    unsafe extern "C" {
+        pub fn rtl1_ping(x: i32) -> i32;
+        pub fn rtl1_free(handle: u32);
+        pub fn rtl1_call(func: u32, shim: u32, args: *const u64, results: *mut u64) -> i32;
+        pub fn rtl1_mem_read(memory: u32, offset: usize, len: usize, dst: *mut u8) -> i32;
+        pub fn rtl1_mem_write(memory: u32, offset: usize, len: usize, src: *const u8) -> i32;
+        pub fn rtl1_mem_pages(memory: u32) -> u32;
+        pub fn rtl1_mem_grow(memory: u32, delta: u32) -> i32;
+        pub fn rtl1_global_get(global: u32, code: u32, out: *mut u64) -> i32;
+        pub fn rtl1_global_set(global: u32, code: u32, value: *const u64) -> i32;
+        pub fn rtl1_table_size(table: u32) -> u32;
+        pub fn rtl1_module_new(bytes: *const u8, len: usize) -> u32;
+    }
+}
+
+#[cfg(not(target_os = "emscripten"))]
+#[allow(clippy::missing_safety_doc, missing_docs)]
+mod ffi {
+    pub unsafe fn rtl1_ping(_: i32) -> i32 { 0 }
+    pub unsafe fn rtl1_free(_: u32) {}
+    pub unsafe fn rtl1_call(_: u32, _: u32, _: *const u64, _: *mut u64) -> i32 { 1 }
+    pub unsafe fn rtl1_mem_read(_: u32, _: usize, _: usize, _: *mut u8) -> i32 { 1 }
+    pub unsafe fn rtl1_mem_write(_: u32, _: usize, _: usize, _: *const u8) -> i32 { 1 }
+    pub unsafe fn rtl1_mem_pages(_: u32) -> u32 { 0 }
+    pub unsafe fn rtl1_mem_grow(_: u32, _: u32) -> i32 { -1 }
+    pub unsafe fn rtl1_global_get(_: u32, _: u32, _: *mut u64) -> i32 { 1 }
+    pub unsafe fn rtl1_global_set(_: u32, _: u32, _: *const u64) -> i32 { 1 }
+    pub unsafe fn rtl1_table_size(_: u32) -> u32 { 0 }
+    pub unsafe fn rtl1_module_new(_: *const u8, _: usize) -> u32 { 0 }
+}
+
+pub(crate) use ffi::*;
+
+/// Scratch memory for host calls from JS: arguments and results as slots.
+const SCRATCH_SLOTS: usize = 8192;
+
+fn install(py: Python<'_>) -> Result<Runtime, String> {
+    if cfg!(not(target_os = "emscripten")) {
+        return Err("the fast path exists only in Pyodide (wasm32-unknown-emscripten)".to_owned());
+    }
+    if std::env::var_os(PORTABLE_ENV).is_some_and(|v| !v.is_empty()) {
+        return Err(format!("{PORTABLE_ENV} is set"));
+    }
+    static SCRATCH: std::sync::Mutex<Option<Box<[u64]>>> = std::sync::Mutex::new(None);
+    let scratch_ptr = {
+        let mut scratch = SCRATCH.lock().map_err(|_| "scratch lock poisoned".to_owned())?;
+        scratch.get_or_insert_with(|| vec![0u64; SCRATCH_SLOTS].into_boxed_slice()).as_ptr() as usize
+    };
+    let module = py
+        .import("pyodide_js")
+        .and_then(|m| m.getattr("_module"))
+        .map_err(|e| format!("pyodide._module is not reachable: {e}"))?;
+    let glue = crate::glue::glue(py).map_err(|e| format!("glue.js failed to load: {e}"))?;
+    let runtime = glue
+        .install_fast
+        .bind(py)
+        .call1((module, scratch_ptr, SCRATCH_SLOTS * 8))
+        .map_err(|e| format!("installFast failed: {e}"))?;
+    if let Ok(why) = runtime.extract::<String>() {
+        return Err(why);
+    }
+    // The imports now resolve (directly or through the loader's lazy stub).
+    // SAFETY: `rtl1_ping` was just installed and takes and returns an i32.
+    if unsafe { ffi::rtl1_ping(41) } != 42 {
+        return Err("the fast path self-test failed".to_owned());
+    }
+    let get = |name: &str| {
+        crate::js::get_property(&runtime, name)
+            .map(Bound::unbind)
+            .map_err(|e| format!("the fast runtime has no `{name}`: {e}"))
+    };
+    Ok(Runtime {
+        register: get("register")?,
+        value: get("value")?,
+        sig_id: get("sigId")?,
+        host_function: get("hostFunction")?,
+        take_error: get("takeError")?,
+    })
+}
+
+/// The host-call entry point JS reaches through the function table.
+fn trampoline_pointer() -> usize {
+    host_trampoline as *const () as usize
+}
+
+/// Called by JS for a host function on the fast path: reads the arguments from
+/// `args`, runs host function `id`, writes the results to `results`. Returns 0
+/// on success; on failure the error is parked for the enclosing call.
+pub(crate) extern "C" fn host_trampoline(id: u32, args: *const u64, results: *mut u64) -> i32 {
+    let outcome = std::panic::catch_unwind(|| crate::host_func::call_from_slots(id, args, results))
+        .unwrap_or_else(|panic| Err(anyhow::anyhow!("host function panicked: {}", crate::host_func::panic_message(&panic))));
+    match outcome {
+        Ok(()) => 0,
+        Err(err) => {
+            crate::error::park_host_error(err);
+            1
+        }
+    }
+}
