@@ -4,6 +4,7 @@
 //! `wasm32-unknown-emscripten` Rust target and the pinned npm packages.
 
 mod command;
+mod counts;
 mod pyodide;
 mod setup;
 
@@ -32,12 +33,24 @@ fn run() -> Result<()> {
     match task.as_str() {
         "test" => {
             setup::all()?;
-            command::cargo(&["test", "--workspace"], &[])?;
-            pyodide::test()
+            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+            let native = command::run_counted(&cargo, &["test", "--workspace"], &command::root(), &[])?;
+            let in_pyodide = pyodide::test()?;
+            println!("\n== summary ==");
+            println!("native (cargo test --workspace): {native}");
+            println!("pyodide (tests/python, demo): {in_pyodide}");
+            let total = counts::Counts {
+                passed: native.passed + in_pyodide.passed,
+                failed: native.failed + in_pyodide.failed,
+            };
+            println!("total: {total}");
+            Ok(())
         }
         "pyodide" => {
             setup::all()?;
-            pyodide::test()
+            let counts = pyodide::test()?;
+            println!("pyodide (tests/python, demo): {counts}");
+            Ok(())
         }
         "demo" => {
             setup::all()?;

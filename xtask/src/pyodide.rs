@@ -1,6 +1,7 @@
 //! Building extensions for Pyodide and running them in real Pyodide under Node.
 
-use crate::command::{cargo, root, run};
+use crate::command::{cargo, root, run, run_counted};
+use crate::counts::Counts;
 use crate::setup::TARGET;
 use anyhow::{Context, Result};
 use std::path::PathBuf;
@@ -44,19 +45,36 @@ pub fn build_extension(package: &str, lib_name: &str) -> Result<PathBuf> {
 }
 
 /// Runs `node tests/pyodide/run.mjs args`.
-fn node(args: &[&str]) -> Result<()> {
+pub(crate) fn node(args: &[&str]) -> Result<()> {
     let harness = root().join("tests/pyodide");
     let mut full = vec!["run.mjs"];
     full.extend_from_slice(args);
     run("node", &full, &harness, &[])
 }
 
-/// Builds the test extension and runs the Python test suite in Pyodide.
-pub fn test() -> Result<()> {
+/// Runs Python tests in Pyodide with `node tests/pyodide/run.mjs args`, counting them.
+pub(crate) fn node_tests(args: &[&str]) -> Result<Counts> {
+    let harness = root().join("tests/pyodide");
+    let mut full = vec!["run.mjs"];
+    full.extend_from_slice(args);
+    run_counted("node", &full, &harness, &[])
+}
+
+/// Builds the test extension and runs the Python test suite in Pyodide, then
+/// the demo program's check.
+pub fn test() -> Result<Counts> {
     let ext = build_extension("pyodide-tests-ext", "rtl_tests")?;
     let ext_arg = format!("rtl_tests={}", ext.display());
     let tests = root().join("tests/python");
-    node(&["--ext", &ext_arg, &tests.display().to_string()])
+    let mut counts = node_tests(&["--ext", &ext_arg, &tests.display().to_string()])?;
+
+    let demo = build_extension("demo", "demo")?;
+    let demo_arg = format!("demo={}", demo.display());
+    let demo_test = root().join("demo/test_demo.py");
+    let demo_counts = node_tests(&["--ext", &demo_arg, &demo_test.display().to_string()])?;
+    counts.passed += demo_counts.passed;
+    counts.failed += demo_counts.failed;
+    Ok(counts)
 }
 
 /// Builds the demo extension and runs it in Pyodide.
