@@ -2,7 +2,8 @@
 // package-lock.json) under Node, against Rust extension modules built for
 // wasm32-unknown-emscripten.
 //
-// usage: node run.mjs --ext <name>=<path.so> [--ext ...] [--env K=V ...] <test.py | dir> ...
+// usage: node run.mjs [--pyodide <npm package>] --ext <name>=<path.so> [--ext ...] [--env K=V ...] <test.py | dir> ...
+//        (--pyodide picks the Pyodide line: "pyodide" (default, 314) or "pyodide-0.29")
 //        node run.mjs --ext <name>=<path.so> --script <file.py>   (runs one plain script)
 //
 // Each extension is written into site-packages under the interpreter's own
@@ -10,7 +11,6 @@
 // loader exactly as an installed wheel would. The Python side (harness.py)
 // prints one line per test and a final "N passed, N failed" line; this script
 // exits non-zero when anything failed or nothing ran.
-import { loadPyodide } from "pyodide";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,12 +18,14 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv) {
-  const opts = { exts: [], env: {}, tests: [], script: null };
+  const opts = { exts: [], env: {}, tests: [], script: null, pyodide: "pyodide" };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--ext") {
       const [name, path] = argv[++i].split("=");
       opts.exts.push({ name, path: resolve(path) });
+    } else if (arg === "--pyodide") {
+      opts.pyodide = argv[++i];
     } else if (arg === "--script") {
       opts.script = resolve(argv[++i]);
     } else if (arg === "--env") {
@@ -51,6 +53,7 @@ function collectTests(paths) {
 }
 
 const opts = parseArgs(process.argv.slice(2));
+const { loadPyodide } = await import(opts.pyodide);
 const pyodide = await loadPyodide({ env: opts.env });
 const [sitePackages, suffix] = pyodide.runPython(
   "import site, importlib.machinery as m; (site.getsitepackages()[0], m.EXTENSION_SUFFIXES[0])"

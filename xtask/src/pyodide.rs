@@ -6,10 +6,14 @@ use crate::setup::TARGET;
 use anyhow::{Context, Result};
 use std::path::PathBuf;
 
-/// The Python version of the pinned Pyodide, read from its `pyodide-lock.json`
+/// The pinned Pyodide lines (npm package names in `tests/pyodide/package.json`):
+/// the current one first.
+pub const LINES: &[&str] = &["pyodide", "pyodide-0.29"];
+
+/// The Python version of a pinned Pyodide line, read from its `pyodide-lock.json`
 /// (`info.python`, e.g. `3.14.2` → `3.14`). PyO3 must target exactly this Python.
-fn python_version() -> Result<String> {
-    let lock = root().join("tests/pyodide/node_modules/pyodide/pyodide-lock.json");
+fn python_version(line: &str) -> Result<String> {
+    let lock = root().join("tests/pyodide/node_modules").join(line).join("pyodide-lock.json");
     let text = std::fs::read_to_string(&lock)
         .with_context(|| format!("reading {}", lock.display()))?;
     let key = "\"python\":";
@@ -27,21 +31,26 @@ fn python_version() -> Result<String> {
     }
 }
 
-/// Builds the cdylib `package` for Pyodide and returns the path of the side module.
+/// Builds the cdylib `package` for the current Pyodide line and returns the
+/// path of the side module.
 pub fn build_extension(package: &str, lib_name: &str) -> Result<PathBuf> {
-    let python = python_version()?;
+    build_extension_for(LINES[0], package, lib_name)
+}
+
+/// Builds the cdylib `package` for Pyodide line `line` (each line has its
+/// own Python, so its own target directory) and returns the side module's path.
+pub fn build_extension_for(line: &str, package: &str, lib_name: &str) -> Result<PathBuf> {
+    let python = python_version(line)?;
+    let target_dir = if line == LINES[0] { root().join("target") } else { root().join("target").join(line) };
+    let target_dir_arg = target_dir.display().to_string();
     cargo(
-        &["build", "--release", "--target", TARGET, "--package", package],
+        &["build", "--release", "--target", TARGET, "--package", package, "--target-dir", &target_dir_arg],
         &[
             ("PYO3_CROSS_PYTHON_VERSION", &python),
             ("PYO3_BUILD_EXTENSION_MODULE", "1"),
         ],
     )?;
-    Ok(root()
-        .join("target")
-        .join(TARGET)
-        .join("release")
-        .join(format!("{lib_name}.wasm")))
+    Ok(target_dir.join(TARGET).join("release").join(format!("{lib_name}.wasm")))
 }
 
 /// Runs `node tests/pyodide/run.mjs args`.
@@ -63,10 +72,16 @@ pub(crate) fn node_tests(args: &[&str]) -> Result<Counts> {
 /// Builds the test extension and runs the Python test suite in Pyodide, then
 /// the demo program's check.
 pub fn test() -> Result<Counts> {
-    let ext = build_extension("pyodide-tests-ext", "rtl_tests")?;
-    let ext_arg = format!("rtl_tests={}", ext.display());
-    let tests = root().join("tests/python");
-    let mut counts = node_tests(&["--ext", &ext_arg, &tests.display().to_string()])?;
+    let tests = root().join("tests/python").display().to_string();
+    let mut counts = Counts::default();
+    for line in LINES {
+        let ext = build_extension_for(line, "pyodide-tests-ext", "rtl_tests")?;
+        let ext_arg = format!("rtl_tests={}", ext.display());
+        let line_counts = node_tests(&["--pyodide", line, "--ext", &ext_arg, &tests])?;
+        println!("{line}: {line_counts}");
+        counts.passed += line_counts.passed;
+        counts.failed += line_counts.failed;
+    }
 
     let demo = build_extension("demo", "demo")?;
     let demo_arg = format!("demo={}", demo.display());
