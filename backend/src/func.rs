@@ -55,11 +55,10 @@ impl Func {
         self.inner.store
     }
 
-    /// A function exported by an instance, whose type the module declares.
-    pub(crate) fn from_export(py: Python<'_>, js: Bound<'_, PyAny>, ty: FuncType, store: StoreId) -> Result<Self> {
-        let sig = signature::encode(&ty);
-        let js = glue(py)?.register_func.bind(py).call1((js, sig))?;
-        Ok(Self::from_parts(js.unbind(), ty, store))
+    /// A function exported by an instance, whose type the module declares
+    /// (`exportValues` in `glue.js` registered it with its signature).
+    pub(crate) fn from_export(js: &Bound<'_, PyAny>, ty: FuncType, store: StoreId) -> Self {
+        Self::from_parts(js.clone().unbind(), ty, store)
     }
 
     /// A Wasm function that came back from JS without a declared type

@@ -216,9 +216,15 @@
     return imports;
   }
 
-  function exportValues(instance, names) {
+  // The exports `names` of `instance`, read by key; functions are registered
+  // with their signature (`sigs[i]`, or null for other kinds) on the way.
+  function exportValues(instance, names, sigs) {
     const exports = instance.exports;
-    return names.map((n) => Reflect.get(exports, n));
+    return names.map((n, i) => {
+      const v = Reflect.get(exports, n);
+      if (sigs[i] !== null) registerFunc(v, sigs[i]);
+      return v;
+    });
   }
 
   function newGlobal(type, mutable, value) {
@@ -510,7 +516,6 @@
     newExternRef,
     newGlobal,
     newTable,
-    registerFunc,
     setGlobal,
     tableGrow,
     tableSet,

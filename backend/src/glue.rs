@@ -16,7 +16,7 @@ pub struct Glue {
     pub describe_error: Py<PyAny>,
     /// `exceptionPayload(e, tag, types) -> values[] | null`
     pub exception_payload: Py<PyAny>,
-    /// `exportValues(instance, names) -> values[]`
+    /// `exportValues(instance, names, sigs) -> values[]` (registers function signatures)
     pub export_values: Py<PyAny>,
     /// `externRefId(v) -> id | -1`
     pub extern_ref_id: Py<PyAny>,
@@ -38,8 +38,6 @@ pub struct Glue {
     pub new_global: Py<PyAny>,
     /// `newTable(element, initial, maximum, init) -> WebAssembly.Table`
     pub new_table: Py<PyAny>,
-    /// `registerFunc(f, sig) -> f`
-    pub register_func: Py<PyAny>,
     /// `setGlobal(global, type, value)`
     pub set_global: Py<PyAny>,
     /// `tableGrow(table, element, delta, init) -> old size`
@@ -72,7 +70,6 @@ pub fn glue(py: Python<'_>) -> PyResult<&Glue> {
             new_extern_ref: get("newExternRef")?,
             new_global: get("newGlobal")?,
             new_table: get("newTable")?,
-            register_func: get("registerFunc")?,
             set_global: get("setGlobal")?,
             table_grow: get("tableGrow")?,
             table_set: get("tableSet")?,

@@ -3,7 +3,7 @@
 use crate::error::{WrongStore, clear_host_error, from_py_err};
 use crate::glue::glue;
 use crate::store::{StoreInner, enter};
-use crate::{Engine, Func, Global, Memory, Module, Table, bindings};
+use crate::{Engine, Func, Global, Memory, Module, Table, bindings, signature};
 use anyhow::{Result, bail};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
@@ -63,12 +63,18 @@ impl Instance {
 
         let types = module.types();
         let names: Vec<&str> = types.exports.iter().map(|(n, _)| n.as_str()).chain(types.tag_exports.iter().map(|(n, _)| n.as_str())).collect();
-        let values = glue.export_values.bind(py).call1((js.as_js().bind(py), names))?;
+        let sigs: Vec<Option<String>> = types
+            .exports
+            .iter()
+            .map(|(_, ty)| ty.func().map(signature::encode))
+            .chain(types.tag_exports.iter().map(|_| None))
+            .collect();
+        let values = glue.export_values.bind(py).call1((js.as_js().bind(py), names, sigs))?;
         let values = crate::js::iterate(&values)?;
         let mut exports = Vec::with_capacity(types.exports.len());
         for ((name, ty), value) in types.exports.iter().zip(&values) {
             let item = match ty {
-                ExternType::Func(ty) => Extern::Func(Func::from_export(py, value.clone(), ty.clone(), store.id)?),
+                ExternType::Func(ty) => Extern::Func(Func::from_export(value, ty.clone(), store.id)),
                 ExternType::Memory(ty) => Extern::Memory(Memory::from_js(value, *ty, store.id)),
                 ExternType::Table(ty) => Extern::Table(Table::from_js(value, *ty, store.id)),
                 ExternType::Global(ty) => Extern::Global(Global::from_js(value, *ty, store.id)),
