@@ -67,6 +67,7 @@ mod case;
 pub mod cases;
 pub mod check;
 pub mod fixture;
+pub mod mutation;
 mod target;
 
 pub use case::{Case, Outcome, panic_message, run_all, run_case};

@@ -15,7 +15,7 @@ use crate::{
     skip::SkipReason,
     spectest_module,
     trap::expected_trap_kind,
-    values::{SpecStore, arg_is_v128, arg_to_val, check_results, placeholder, ret_is_v128},
+    values::{SpecStore, arg_is_v128, arg_to_val, check_results, ret_is_v128},
 };
 
 /// The result of one directive.
@@ -313,7 +313,7 @@ impl<'t, T: Target> Session<'t, T> {
             .map(|arg| arg_to_val(&mut self.store, arg))
             .collect::<Result<Vec<_>, _>>()?;
         let ty = func.ty(&self.store);
-        let mut results: Vec<Val> = ty.results().iter().map(placeholder).collect();
+        let mut results: Vec<Val> = ty.results().iter().copied().map(conformance::fixture::placeholder).collect();
         Ok(func
             .call(&mut self.store, &args, &mut results)
             .map(|()| results))

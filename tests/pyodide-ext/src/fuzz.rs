@@ -1,6 +1,7 @@
 //! Mutation fuzzing of `Module::new`: every byte string gives `Ok` or `Err`.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use conformance::mutation::{XorShift, mutate};
 use wasm_runtime_layer::{Engine, Module};
 
 /// Valid modules the mutations start from, covering every section kind.
@@ -33,41 +34,6 @@ const SEEDS: &[&str] = &[
           i32.const 1 i64.const 2 f32.const 3 f64.const 4))"#,
 ];
 
-/// A small deterministic PRNG (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
-/// One mutation of `bytes`: flip, set, insert, delete or truncate.
-fn mutate(rng: &mut Rng, bytes: &mut Vec<u8>) {
-    if bytes.is_empty() {
-        bytes.push(rng.next() as u8);
-        return;
-    }
-    let at = rng.below(bytes.len());
-    match rng.below(6) {
-        0 => bytes[at] ^= 1 << rng.below(8),
-        1 => bytes[at] = rng.next() as u8,
-        2 => bytes.insert(at, rng.next() as u8),
-        3 if bytes.len() > 1 => {
-            bytes.remove(at);
-        }
-        4 => bytes.truncate(at),
-        _ => bytes[at] = [0x00, 0x7f, 0x80, 0xff][rng.below(4)],
-    }
-}
-
 /// How `Module::new` answered the mutated inputs.
 #[derive(Debug, Default)]
 pub struct Tally {
@@ -84,7 +50,7 @@ pub struct Tally {
 /// Feeds `count` mutated modules to `Module::new` on `engine`.
 pub fn fuzz<E: wasm_runtime_layer::backend::WasmEngine>(engine: &Engine<E>, seed: u64, count: usize) -> Tally {
     let seeds: Vec<Vec<u8>> = SEEDS.iter().filter_map(|s| wat::parse_str(s).ok()).collect();
-    let mut rng = Rng(seed | 1);
+    let mut rng = XorShift(seed | 1);
     let mut tally = Tally::default();
     for _ in 0..count {
         let mut bytes = seeds[rng.below(seeds.len())].clone();
