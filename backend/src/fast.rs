@@ -107,6 +107,7 @@ mod ffi {
         pub fn rtl1_global_set(global: u32, code: u32, value: *const u64) -> i32;
         pub fn rtl1_table_size(table: u32) -> u32;
         pub fn rtl1_module_new(bytes: *const u8, len: usize) -> u32;
+        pub fn rtl1_instantiate(module: u32, imports: *const u32, exports: *mut u32) -> i32;
     }
 }
 
@@ -124,6 +125,7 @@ mod ffi {
     pub unsafe fn rtl1_global_set(_: u32, _: u32, _: *const u64) -> i32 { 1 }
     pub unsafe fn rtl1_table_size(_: u32) -> u32 { 0 }
     pub unsafe fn rtl1_module_new(_: *const u8, _: usize) -> u32 { 0 }
+    pub unsafe fn rtl1_instantiate(_: u32, _: *const u32, _: *mut u32) -> i32 { 1 }
 }
 
 pub(crate) use ffi::*;

@@ -2,7 +2,7 @@
 
 use crate::Engine;
 use crate::error::{WrongStore, clear_host_error, fast_error, from_py_err};
-use crate::fast_handle::FastHandle;
+use crate::js_ref::JsRef;
 use crate::glue::glue;
 use crate::host_func::{HostTrampoline, erase, register};
 use crate::signature;
@@ -23,11 +23,9 @@ pub struct Func {
 
 #[derive(Debug)]
 struct Inner {
-    js: Py<PyAny>,
+    js: JsRef,
     ty: FuncType,
     store: StoreId,
-    /// The function's fast-path handle.
-    handle: FastHandle,
     /// The fast path's call shim for the type; `None` if it has references.
     shim: OnceLock<Option<u32>>,
 }
@@ -36,12 +34,12 @@ struct Inner {
 const INLINE_SLOTS: usize = 16;
 
 impl Func {
-    fn from_parts(js: Py<PyAny>, ty: FuncType, store: StoreId) -> Self {
-        Self { inner: Arc::new(Inner { js, ty, store, handle: FastHandle::default(), shim: OnceLock::new() }) }
+    pub(crate) fn from_parts(js: JsRef, ty: FuncType, store: StoreId) -> Self {
+        Self { inner: Arc::new(Inner { js, ty, store, shim: OnceLock::new() }) }
     }
 
     /// The JS function object.
-    pub(crate) fn js(&self) -> &Py<PyAny> {
+    pub(crate) fn js(&self) -> &JsRef {
         &self.inner.js
     }
 
@@ -55,12 +53,6 @@ impl Func {
         self.inner.store
     }
 
-    /// A function exported by an instance, whose type the module declares
-    /// (`exportValues` in `glue.js` registered it with its signature).
-    pub(crate) fn from_export(js: &Bound<'_, PyAny>, ty: FuncType, store: StoreId) -> Self {
-        Self::from_parts(js.clone().unbind(), ty, store)
-    }
-
     /// A Wasm function that came back from JS without a declared type
     /// (from a table, a global or a call): its type is looked up or probed.
     pub(crate) fn from_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: &StoreInner<T>) -> Result<Self> {
@@ -70,7 +62,7 @@ impl Func {
             .as_deref()
             .and_then(signature::decode)
             .context("a function reference whose type is unknown to this engine (not from a module or host function it made)")?;
-        Ok(Self::from_parts(value.clone().unbind(), ty, store.id))
+        Ok(Self::from_parts(JsRef::from_proxy(value.clone().unbind()), ty, store.id))
     }
 
     fn check_call(&self, store: StoreId, args: &[Val<Engine>], results: &[Val<Engine>]) -> Result<()> {
@@ -100,7 +92,7 @@ impl Func {
             }
             Python::attach(|py| crate::fast::runtime(py)?.sig_id(py, &signature::encode(ty)).ok().flatten())
         }))?;
-        Some((self.inner.handle.get(&self.inner.js)?, shim))
+        Some((self.inner.js.handle()?, shim))
     }
 
     fn call_fast<T: 'static>(&self, store: &mut StoreInner<T>, (handle, shim): (u32, u32), args: &[Val<Engine>], results: &mut [Val<Engine>]) -> Result<()> {
@@ -141,7 +133,7 @@ impl Func {
             clear_host_error();
             let outcome = {
                 let _entered = enter(store);
-                glue.call_export.bind(py).call1((self.inner.js.bind(py), type_codes(ty.params()), type_codes(ty.results()), js_args))
+                glue.call_export.bind(py).call1((self.inner.js.proxy(py)?, type_codes(ty.params()), type_codes(ty.results()), js_args))
             };
             let returned = outcome.map_err(|err| from_py_err(py, err, Some(&mut *store)))?;
             for ((slot, item), ty) in results.iter_mut().zip(crate::js::iterate(&returned)?).zip(ty.results()) {
@@ -197,6 +189,7 @@ impl WasmFunc<Engine> for Func {
             }
             Err(_) => Python::attach(|py| py.None()),
         };
+        let js = JsRef::from_proxy(js);
         Self::from_parts(js, ty, store.id)
     }
 

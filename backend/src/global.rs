@@ -1,11 +1,10 @@
 //! `Global`: a `WebAssembly.Global`.
 
-use crate::bindings;
 use crate::error::{WrongStore, fast_error, from_py_err};
 use crate::glue::glue;
 use crate::store::StoreId;
 use crate::value::{check_store, check_type, from_js, from_slot, numeric_code, to_js, to_slot, type_code, zero};
-use crate::fast_handle::FastHandle;
+use crate::js_ref::JsRef;
 use crate::Engine;
 use anyhow::{Result, bail};
 use pyo3::prelude::*;
@@ -15,15 +14,14 @@ use wasm_runtime_layer::backend::{AsContext, AsContextMut, Val, WasmGlobal};
 /// A global variable.
 #[derive(Clone, Debug)]
 pub struct Global {
-    js: bindings::Global,
+    js: JsRef,
     ty: GlobalType,
     store: StoreId,
-    handle: FastHandle,
 }
 
 impl Global {
     /// The JS `WebAssembly.Global`.
-    pub(crate) fn js(&self) -> &bindings::Global {
+    pub(crate) fn js(&self) -> &JsRef {
         &self.js
     }
 
@@ -38,8 +36,8 @@ impl Global {
     }
 
     /// A global exported by an instance.
-    pub(crate) fn from_js(value: &Bound<'_, PyAny>, ty: GlobalType, store: StoreId) -> Self {
-        Self { js: bindings::Global::from_js_unchecked(value.clone().unbind()), ty, store, handle: FastHandle::default() }
+    pub(crate) fn from_js(js: JsRef, ty: GlobalType, store: StoreId) -> Self {
+        Self { js, ty, store }
     }
 }
 
@@ -51,7 +49,7 @@ impl Global {
         if !engine.uses_fast_path() {
             return None;
         }
-        Some((self.handle.get(self.js.as_js())?, code))
+        Some((self.js.handle()?, code))
     }
 }
 
@@ -67,7 +65,7 @@ impl WasmGlobal<Engine> for Global {
             Ok(glue(py)?.new_global.bind(py).call1((code, mutable, initial))?.unbind())
         })
         .unwrap_or_else(|_| Python::attach(|py| py.None()));
-        Self { js: bindings::Global::from_js_unchecked(js), ty, store, handle: FastHandle::default() }
+        Self { js: JsRef::from_proxy(js), ty, store }
     }
 
     fn ty(&self, _ctx: impl AsContext<Engine>) -> GlobalType {
@@ -96,7 +94,7 @@ impl WasmGlobal<Engine> for Global {
             glue(py)?
                 .set_global
                 .bind(py)
-                .call1((self.js.as_js().bind(py), code, value))
+                .call1((self.js.proxy(py)?, code, value))
                 .map_err(|err| from_py_err::<()>(py, err, None))?;
             Ok(())
         })
@@ -116,7 +114,7 @@ impl WasmGlobal<Engine> for Global {
         }
         Python::attach(|py| -> Result<Val<Engine>> {
             let code = type_code(self.ty.content()).to_string();
-            let value = glue(py)?.get_global.bind(py).call1((self.js.as_js().bind(py), code))?;
+            let value = glue(py)?.get_global.bind(py).call1((self.js.proxy(py)?, code))?;
             from_js(py, &value, self.ty.content(), ctx.inner)
         })
         .unwrap_or_else(|_| zero(self.ty.content()))

@@ -386,6 +386,9 @@
       },
     };
 
+    // A module's import and export names, in order, read once.
+    const plans = new WeakMap();
+
     const fail = (e) => {
       lastError = wrapException(e);
       return 1;
@@ -465,6 +468,36 @@
         } catch (e) {
           fail(e);
           return 0;
+        }
+      },
+      // Instantiates module `m` with one import handle per import of the
+      // module (in its order) at `imports`, and writes one handle per export
+      // (in its order) at `out`.
+      instantiate(m, imports, out) {
+        try {
+          const module = handles[m];
+          let plan = plans.get(module);
+          if (plan === undefined) {
+            plan = {
+              imports: WebAssembly.Module.imports(module),
+              exports: WebAssembly.Module.exports(module).map((e) => e.name),
+            };
+            plans.set(module, plan);
+          }
+          const entries = [];
+          const d = dv();
+          for (let i = 0; i < plan.imports.length; i++) {
+            const { module: ns, name } = plan.imports[i];
+            entries.push([ns, name, handles[d.getUint32(imports + 4 * i, true)]]);
+          }
+          const exports = new WebAssembly.Instance(module, importObject(entries)).exports;
+          const d2 = dv();
+          for (let i = 0; i < plan.exports.length; i++) {
+            d2.setUint32(out + 4 * i, runtime.register(Reflect.get(exports, plan.exports[i])), true);
+          }
+          return 0;
+        } catch (e) {
+          return fail(e);
         }
       },
       module_new(ptr, len) {

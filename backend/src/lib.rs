@@ -18,7 +18,7 @@ mod engine;
 mod error;
 mod externref;
 mod fast;
-mod fast_handle;
+mod js_ref;
 mod func;
 mod global;
 mod glue;

@@ -2,7 +2,7 @@
 
 use crate::bindings::{self, MemoryDescriptor};
 use crate::error::{WrongStore, fast_error, from_py_err};
-use crate::fast_handle::FastHandle;
+use crate::js_ref::JsRef;
 use crate::glue::glue;
 use crate::store::StoreId;
 use crate::Engine;
@@ -17,16 +17,20 @@ const PAGE: usize = 65536;
 /// A linear memory.
 #[derive(Clone, Debug)]
 pub struct Memory {
-    js: bindings::Memory,
+    js: JsRef,
     ty: MemoryType,
     store: StoreId,
-    handle: FastHandle,
 }
 
 impl Memory {
     /// The JS `WebAssembly.Memory`.
-    pub(crate) fn js(&self) -> &bindings::Memory {
+    pub(crate) fn js(&self) -> &JsRef {
         &self.js
+    }
+
+    /// The generated wrapper, for the portable path.
+    fn wrapper(&self, py: Python<'_>) -> PyResult<bindings::Memory> {
+        Ok(bindings::Memory::from_js_unchecked(self.js.proxy(py)?.unbind()))
     }
 
     /// The store the memory belongs to.
@@ -35,8 +39,8 @@ impl Memory {
     }
 
     /// A memory exported by an instance.
-    pub(crate) fn from_js(value: &Bound<'_, PyAny>, ty: MemoryType, store: StoreId) -> Self {
-        Self { js: bindings::Memory::from_js_unchecked(value.clone().unbind()), ty, store, handle: FastHandle::default() }
+    pub(crate) fn from_js(js: JsRef, ty: MemoryType, store: StoreId) -> Self {
+        Self { js, ty, store }
     }
 
     fn check_store(&self, store: StoreId) -> Result<()> {
@@ -53,12 +57,12 @@ impl Memory {
         if end > size {
             bail!("out of bounds memory access: {offset}..{end} is outside the memory's {size} bytes");
         }
-        Ok(glue(py)?.memory_view.bind(py).call1((self.js.as_js().bind(py), offset, len))?)
+        Ok(glue(py)?.memory_view.bind(py).call1((self.js.proxy(py)?, offset, len))?)
     }
 
     /// The fast-path handle, when `engine` takes the fast path and it is installed.
     fn fast(&self, engine: &Engine) -> Option<u32> {
-        if engine.uses_fast_path() { self.handle.get(self.js.as_js()) } else { None }
+        if engine.uses_fast_path() { self.js.handle() } else { None }
     }
 
     /// The range `offset..offset + len`, checked against overflow.
@@ -67,7 +71,7 @@ impl Memory {
     }
 
     fn byte_len(&self, py: Python<'_>) -> Result<usize> {
-        let buffer = self.js.buffer(py)?;
+        let buffer = self.wrapper(py)?.buffer(py)?;
         Ok(crate::js::get_property(&buffer, "byteLength")?.extract()?)
     }
 }
@@ -94,7 +98,7 @@ impl WasmMemory<Engine> for Memory {
                 address: None,
             };
             let js = bindings::Memory::new(py, &descriptor).map_err(|err| from_py_err::<()>(py, err, None))?;
-            Ok(Self { js, ty, store, handle: FastHandle::default() })
+            Ok(Self { js: JsRef::from_proxy(js.into_js()), ty, store })
         })
     }
 
@@ -113,7 +117,7 @@ impl WasmMemory<Engine> for Memory {
         }
         Python::attach(|py| {
             let delta = additional.into_pyobject(py)?;
-            let old = self.js.grow(py, delta.as_any()).map_err(|err| from_py_err::<()>(py, err, None))?;
+            let old = self.wrapper(py)?.grow(py, delta.as_any()).map_err(|err| from_py_err::<()>(py, err, None))?;
             Ok(old.extract()?)
         })
     }

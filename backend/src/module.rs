@@ -2,6 +2,7 @@
 
 use crate::bindings;
 use crate::error::{fast_error, from_py_err};
+use crate::js_ref::JsRef;
 use crate::module_types::ModuleTypes;
 use crate::signature;
 use crate::Engine;
@@ -19,14 +20,19 @@ pub struct Module {
 
 #[derive(Debug)]
 struct Inner {
-    js: bindings::Module,
+    js: JsRef,
     types: ModuleTypes,
 }
 
 impl Module {
     /// The JS `WebAssembly.Module`.
-    pub(crate) fn js(&self) -> &bindings::Module {
+    pub(crate) fn js(&self) -> &JsRef {
         &self.inner.js
+    }
+
+    /// The generated wrapper, for the portable path.
+    pub(crate) fn wrapper(&self, py: Python<'_>) -> PyResult<bindings::Module> {
+        Ok(bindings::Module::from_js_unchecked(self.inner.js.proxy(py)?.unbind()))
     }
 
     /// The module's import and export types.
@@ -37,24 +43,20 @@ impl Module {
 
 impl WasmModule<Engine> for Module {
     fn new(engine: &Engine, bytes: &[u8]) -> Result<Self> {
-        let js = Python::attach(|py| -> Result<bindings::Module> {
-            if engine.uses_fast_path() {
-                if let Some(runtime) = crate::fast::runtime(py) {
-                    // Compiled straight from Rust memory: no copy on our side.
-                    // SAFETY: JS reads `bytes.len()` bytes at `bytes` during the call.
-                    let handle = unsafe { crate::fast::rtl1_module_new(bytes.as_ptr(), bytes.len()) };
-                    if handle == 0 {
-                        return Err(fast_error::<()>(None));
-                    }
-                    let module = runtime.value(py, handle);
-                    // SAFETY: the handle was just made for us and is not used again.
-                    unsafe { crate::fast::rtl1_free(handle) };
-                    return Ok(bindings::Module::from_js_unchecked(module?.unbind()));
+        let js = Python::attach(|py| -> Result<JsRef> {
+            if engine.uses_fast_path() && crate::fast::runtime(py).is_some() {
+                // Compiled straight from Rust memory: no copy on our side.
+                // SAFETY: JS reads `bytes.len()` bytes at `bytes` during the call.
+                let handle = unsafe { crate::fast::rtl1_module_new(bytes.as_ptr(), bytes.len()) };
+                if handle == 0 {
+                    return Err(fast_error::<()>(None));
                 }
+                return Ok(JsRef::from_handle(handle));
             }
             // One bulk copy from Rust memory into a fresh Uint8Array.
             let array = crate::pyodide_ffi::uint8_array_from(py, bytes)?;
-            bindings::Module::new(py, &array).map_err(|err| from_py_err::<()>(py, err, None))
+            let module = bindings::Module::new(py, &array).map_err(|err| from_py_err::<()>(py, err, None))?;
+            Ok(JsRef::from_proxy(module.into_js()))
         })?;
         let types = ModuleTypes::parse(bytes)?;
         for ty in &types.func_types {

@@ -14,6 +14,9 @@ pub(crate) struct ModuleTypes {
     pub exports: Vec<(String, ExternType)>,
     /// `(name, parameter types)` of each exported tag.
     pub tag_exports: Vec<(String, Vec<ValType>)>,
+    /// For each export in declaration order (as the JS API lists them),
+    /// whether it is a tag (else the next entry of `exports`).
+    pub export_is_tag: Vec<bool>,
     /// Every function type the module declares.
     pub func_types: Vec<FuncType>,
 }
@@ -182,10 +185,12 @@ impl ModuleTypes {
                 ExternalKind::Tag => {
                     let params = func_of(&types, nth(&tags, index, "tag")?)?.params().to_vec();
                     out.tag_exports.push((name, params));
+                    out.export_is_tag.push(true);
                     continue;
                 }
             };
             out.exports.push((name, ty));
+            out.export_is_tag.push(false);
         }
         out.func_types = types.into_iter().flatten().collect();
         Ok(out)

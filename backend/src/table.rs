@@ -3,7 +3,7 @@
 use crate::bindings;
 use crate::error::{WrongStore, from_py_err};
 use crate::glue::glue;
-use crate::fast_handle::FastHandle;
+use crate::js_ref::JsRef;
 use crate::store::StoreId;
 use crate::value::{check_store, ref_from_js, ref_to_js};
 use crate::Engine;
@@ -15,10 +15,9 @@ use wasm_runtime_layer::{RefType, TableType, ValType};
 /// A table of references.
 #[derive(Clone, Debug)]
 pub struct Table {
-    js: bindings::Table,
+    js: JsRef,
     ty: TableType,
     store: StoreId,
-    handle: FastHandle,
 }
 
 fn element_code(ty: RefType) -> &'static str {
@@ -37,8 +36,13 @@ fn element_val_type(ty: RefType) -> ValType {
 
 impl Table {
     /// The JS `WebAssembly.Table`.
-    pub(crate) fn js(&self) -> &bindings::Table {
+    pub(crate) fn js(&self) -> &JsRef {
         &self.js
+    }
+
+    /// The generated wrapper, for the portable path.
+    fn wrapper(&self, py: Python<'_>) -> PyResult<bindings::Table> {
+        Ok(bindings::Table::from_js_unchecked(self.js.proxy(py)?.unbind()))
     }
 
     /// The store the table belongs to.
@@ -52,8 +56,8 @@ impl Table {
     }
 
     /// A table exported by an instance.
-    pub(crate) fn from_js(value: &Bound<'_, PyAny>, ty: TableType, store: StoreId) -> Self {
-        Self { js: bindings::Table::from_js_unchecked(value.clone().unbind()), ty, store, handle: FastHandle::default() }
+    pub(crate) fn from_js(js: JsRef, ty: TableType, store: StoreId) -> Self {
+        Self { js, ty, store }
     }
 
     fn check(&self, store: StoreId, value: &Ref<Engine>) -> Result<()> {
@@ -76,13 +80,13 @@ impl WasmTable<Engine> for Table {
             bail!("type mismatch: table of {:?} initialized with a {:?} reference", ty.element(), init.ty());
         }
         Python::attach(|py| {
-            let init = ref_to_js(py, &init);
+            let init = ref_to_js(py, &init)?;
             let js = glue(py)?
                 .new_table
                 .bind(py)
                 .call1((element_code(ty.element()), ty.minimum(), ty.maximum(), init))
                 .map_err(|err| from_py_err::<()>(py, err, None))?;
-            Ok(Self { js: bindings::Table::from_js_unchecked(js.unbind()), ty, store, handle: FastHandle::default() })
+            Ok(Self { js: JsRef::from_proxy(js.unbind()), ty, store })
         })
     }
 
@@ -92,22 +96,22 @@ impl WasmTable<Engine> for Table {
 
     fn size(&self, ctx: impl AsContext<Engine>) -> u32 {
         if ctx.as_context().inner.engine.uses_fast_path() {
-            if let Some(handle) = self.handle.get(self.js.as_js()) {
+            if let Some(handle) = self.js.handle() {
                 // SAFETY: `handle` is a live fast-path handle of this table.
                 return unsafe { crate::fast::rtl1_table_size(handle) };
             }
         }
-        Python::attach(|py| self.js.length(py).and_then(|n| n.extract()).unwrap_or(0))
+        Python::attach(|py| self.wrapper(py).and_then(|t| t.length(py)).and_then(|n| n.extract()).unwrap_or(0))
     }
 
     fn grow(&self, mut ctx: impl AsContextMut<Engine>, delta: u32, init: Ref<Engine>) -> Result<u32> {
         self.check(ctx.as_context_mut().inner.id, &init)?;
         Python::attach(|py| {
-            let init = ref_to_js(py, &init);
+            let init = ref_to_js(py, &init)?;
             let old = glue(py)?
                 .table_grow
                 .bind(py)
-                .call1((self.js.as_js().bind(py), element_code(self.ty.element()), delta, init))
+                .call1((self.js.proxy(py)?, element_code(self.ty.element()), delta, init))
                 .map_err(|err| from_py_err::<()>(py, err, None))?;
             Ok(old.extract()?)
         })
@@ -117,7 +121,7 @@ impl WasmTable<Engine> for Table {
         let ctx = ctx.as_context_mut();
         Python::attach(|py| {
             let index = index.into_pyobject(py).ok()?;
-            let value = self.js.get(py, index.as_any()).ok()?;
+            let value = self.wrapper(py).ok()?.get(py, index.as_any()).ok()?;
             ref_from_js(py, &value, element_val_type(self.ty.element()), ctx.inner).ok()
         })
     }
@@ -125,11 +129,11 @@ impl WasmTable<Engine> for Table {
     fn set(&self, mut ctx: impl AsContextMut<Engine>, index: u32, elem: Ref<Engine>) -> Result<()> {
         self.check(ctx.as_context_mut().inner.id, &elem)?;
         Python::attach(|py| {
-            let value = ref_to_js(py, &elem);
+            let value = ref_to_js(py, &elem)?;
             glue(py)?
                 .table_set
                 .bind(py)
-                .call1((self.js.as_js().bind(py), element_code(self.ty.element()), index, value))
+                .call1((self.js.proxy(py)?, element_code(self.ty.element()), index, value))
                 .map_err(|err| from_py_err::<()>(py, err, None))?;
             Ok(())
         })

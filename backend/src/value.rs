@@ -70,18 +70,18 @@ pub(crate) fn to_js<'py>(py: Python<'py>, value: &Val<Engine>) -> Result<Bound<'
         Val::F64(v) => PyFloat::new(py, *v).into_any(),
         Val::V128(_) => return Err(v128_error()),
         Val::FuncRef(None) | Val::ExternRef(None) => py.None().into_bound(py),
-        Val::FuncRef(Some(f)) => f.js().bind(py).clone(),
+        Val::FuncRef(Some(f)) => f.js().proxy(py)?,
         Val::ExternRef(Some(e)) => e.js().bind(py).clone(),
     })
 }
 
 /// A reference as the Python object that Pyodide hands to JS.
-pub(crate) fn ref_to_js<'py>(py: Python<'py>, value: &Ref<Engine>) -> Bound<'py, PyAny> {
-    match value {
-        Ref::FuncRef(Some(f)) => f.js().bind(py).clone(),
+pub(crate) fn ref_to_js<'py>(py: Python<'py>, value: &Ref<Engine>) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Ref::FuncRef(Some(f)) => f.js().proxy(py)?,
         Ref::ExternRef(Some(e)) => e.js().bind(py).clone(),
         Ref::FuncRef(None) | Ref::ExternRef(None) => py.None().into_bound(py),
-    }
+    })
 }
 
 /// Checks that `value` has type `ty`.

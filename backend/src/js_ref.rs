@@ -1,0 +1,85 @@
+//! `JsRef`: a JS value held by Rust, reachable both ways: as a Pyodide
+//! `JsProxy` (the portable path) and as a handle in the fast path's table.
+//! Each form is made on first need, so objects the fast path creates never
+//! touch Python unless a portable operation asks for them.
+
+use pyo3::prelude::*;
+use std::sync::{Arc, OnceLock};
+
+/// A shared reference to one JS value.
+#[derive(Clone)]
+pub(crate) struct JsRef(Arc<Inner>);
+
+struct Inner {
+    proxy: OnceLock<Py<PyAny>>,
+    handle: OnceLock<u32>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.get() {
+            // SAFETY: the handle was registered by the installed fast path and is ours.
+            unsafe { crate::fast::rtl1_free(*handle) };
+        }
+    }
+}
+
+impl std::fmt::Debug for JsRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "JsRef(handle: {:?})", self.0.handle.get())
+    }
+}
+
+impl JsRef {
+    fn with(proxy: Option<Py<PyAny>>, handle: Option<u32>) -> Self {
+        let inner = Inner { proxy: OnceLock::new(), handle: OnceLock::new() };
+        if let Some(proxy) = proxy {
+            let _ = inner.proxy.set(proxy);
+        }
+        if let Some(handle) = handle {
+            let _ = inner.handle.set(handle);
+        }
+        Self(Arc::new(inner))
+    }
+
+    /// A value Pyodide handed to Python.
+    pub(crate) fn from_proxy(proxy: Py<PyAny>) -> Self {
+        Self::with(Some(proxy), None)
+    }
+
+    /// A value the fast path registered; the handle is ours to free.
+    pub(crate) fn from_handle(handle: u32) -> Self {
+        Self::with(None, Some(handle))
+    }
+
+    /// The value as a `JsProxy`, fetched from the handle table on first need.
+    pub(crate) fn proxy<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        if let Some(proxy) = self.0.proxy.get() {
+            return Ok(proxy.bind(py).clone());
+        }
+        let handle = self.0.handle.get().copied();
+        let runtime = crate::fast::runtime(py);
+        let value = match (handle, runtime) {
+            (Some(handle), Some(runtime)) => runtime.value(py, handle)?,
+            _ => return Err(pyo3::exceptions::PyRuntimeError::new_err("a JS value with neither a proxy nor a handle")),
+        };
+        Ok(self.0.proxy.get_or_init(|| value.unbind()).bind(py).clone())
+    }
+
+    /// The value's fast-path handle, registered on first need; `None` without a fast path.
+    pub(crate) fn handle(&self) -> Option<u32> {
+        if let Some(handle) = self.0.handle.get() {
+            return Some(*handle);
+        }
+        Python::attach(|py| {
+            let proxy = self.0.proxy.get()?;
+            let handle = crate::fast::runtime(py)?.register(py, proxy.bind(py)).ok()?;
+            if self.0.handle.set(handle).is_err() {
+                // Registered meanwhile (re-entrantly): keep the first, free ours.
+                // SAFETY: `handle` was just registered and nobody else has it.
+                unsafe { crate::fast::rtl1_free(handle) };
+            }
+            self.0.handle.get().copied()
+        })
+    }
+}
