@@ -7,6 +7,7 @@
 //! [`JsValue`].
 
 use crate::glue::glue;
+use crate::js_ref::JsRef;
 use crate::store::{StoreId, StoreInner};
 use crate::{Engine, StoreContext};
 use anyhow::{Context, Result};
@@ -24,7 +25,7 @@ pub struct ExternRef {
 
 struct Inner {
     value: Box<dyn Any + Send + Sync>,
-    js: Py<PyAny>,
+    js: JsRef,
     store: StoreId,
 }
 
@@ -41,8 +42,13 @@ pub struct JsValue(pub Arc<Py<PyAny>>);
 
 impl ExternRef {
     /// The JS value that stands for this reference.
-    pub(crate) fn js(&self) -> &Py<PyAny> {
+    pub(crate) fn js(&self) -> &JsRef {
         &self.inner.js
+    }
+
+    /// One of this store's externrefs, by the id its JS wrapper carries.
+    pub(crate) fn by_id<T>(id: u64, store: &StoreInner<T>) -> Option<Self> {
+        store.owned.extern_refs.get(&id).cloned()
     }
 
     /// The store the reference was made in (or, for a foreign JS value, first seen in).
@@ -61,7 +67,7 @@ impl ExternRef {
         Ok(Self {
             inner: Arc::new(Inner {
                 value: Box::new(JsValue(Arc::new(value.clone().unbind()))),
-                js: value.clone().unbind(),
+                js: JsRef::from_proxy(value.clone().unbind()),
                 store: store.id,
             }),
         })
@@ -81,6 +87,7 @@ impl WasmExternRef<Engine> for ExternRef {
                 .map(Bound::unbind)
                 .unwrap_or_else(|_| py.None())
         });
+        let js = JsRef::from_proxy(js);
         let this = Self { inner: Arc::new(Inner { value: Box::new(object), js, store: ctx.inner.id }) };
         ctx.inner.owned.extern_refs.insert(id, this.clone());
         this

@@ -17,6 +17,7 @@
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use std::sync::OnceLock;
+use wasm_runtime_layer::FuncType;
 
 /// The JS side of the fast path, once installed: the functions of the shared
 /// runtime object `installFast` returned that Rust reaches through Python
@@ -27,6 +28,22 @@ pub(crate) struct Runtime {
     sig_id: Py<PyAny>,
     host_function: Py<PyAny>,
     take_error: Py<PyAny>,
+}
+
+/// The signatures registered with the fast path, both ways.
+#[derive(Default)]
+struct Signatures {
+    ids: std::collections::BTreeMap<String, u32>,
+    types: Vec<Option<FuncType>>,
+}
+
+static SIGNATURES: std::sync::Mutex<Signatures> =
+    std::sync::Mutex::new(Signatures { ids: std::collections::BTreeMap::new(), types: Vec::new() });
+
+/// The function type of a fast-path signature id.
+pub(crate) fn sig_type(id: u32) -> Option<FuncType> {
+    let table = SIGNATURES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    table.types.get(id as usize).cloned().flatten()
 }
 
 /// Set to a non-empty value to turn the fast path off for the whole process.
@@ -69,10 +86,21 @@ impl Runtime {
         self.value.bind(py).call1((handle,))
     }
 
-    /// The id of the call shim for `sig`, or `None` if `sig` has non-numeric types.
-    pub(crate) fn sig_id(&self, py: Python<'_>, sig: &str) -> PyResult<Option<u32>> {
-        let id: i64 = self.sig_id.bind(py).call1((sig,))?.extract()?;
-        Ok(u32::try_from(id).ok())
+    /// The id of a function type in the fast path's signature table
+    /// (registered on first need; later lookups stay in Rust).
+    pub(crate) fn sig_id(&self, py: Python<'_>, ty: &FuncType) -> PyResult<u32> {
+        let sig = crate::signature::encode(ty);
+        let mut table = SIGNATURES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(id) = table.ids.get(&sig) {
+            return Ok(*id);
+        }
+        let id: u32 = self.sig_id.bind(py).call1((&sig,))?.extract()?;
+        table.ids.insert(sig, id);
+        if table.types.len() <= id as usize {
+            table.types.resize(id as usize + 1, None);
+        }
+        table.types[id as usize] = Some(ty.clone());
+        Ok(id)
     }
 
     /// A Wasm function of signature `sig` calling host function `id` through
@@ -107,7 +135,10 @@ mod ffi {
         pub fn rtl1_global_set(global: u32, code: u32, value: *const u64) -> i32;
         pub fn rtl1_table_size(table: u32) -> u32;
         pub fn rtl1_module_new(bytes: *const u8, len: usize) -> u32;
-        pub fn rtl1_instantiate(module: u32, imports: *const u32, exports: *mut u32) -> i32;
+        pub fn rtl1_instantiate(module: u32, imports: *const u32, export_sigs: *const i32, exports: *mut u32) -> i32;
+        pub fn rtl1_table_get(table: u32, index: u32, out: *mut f64) -> i32;
+        pub fn rtl1_table_set(table: u32, index: u32, value: u32) -> i32;
+        pub fn rtl1_table_grow(table: u32, delta: u32, init: u32) -> i32;
     }
 }
 
@@ -125,7 +156,10 @@ mod ffi {
     pub unsafe fn rtl1_global_set(_: u32, _: u32, _: *const u64) -> i32 { 1 }
     pub unsafe fn rtl1_table_size(_: u32) -> u32 { 0 }
     pub unsafe fn rtl1_module_new(_: *const u8, _: usize) -> u32 { 0 }
-    pub unsafe fn rtl1_instantiate(_: u32, _: *const u32, _: *mut u32) -> i32 { 1 }
+    pub unsafe fn rtl1_instantiate(_: u32, _: *const u32, _: *const i32, _: *mut u32) -> i32 { 1 }
+    pub unsafe fn rtl1_table_get(_: u32, _: u32, _: *mut f64) -> i32 { 1 }
+    pub unsafe fn rtl1_table_set(_: u32, _: u32, _: u32) -> i32 { 1 }
+    pub unsafe fn rtl1_table_grow(_: u32, _: u32, _: u32) -> i32 { -1 }
 }
 
 pub(crate) use ffi::*;

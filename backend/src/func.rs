@@ -90,7 +90,7 @@ impl Func {
             if !ty.params().iter().chain(ty.results()).copied().all(is_numeric) {
                 return None;
             }
-            Python::attach(|py| crate::fast::runtime(py)?.sig_id(py, &signature::encode(ty)).ok().flatten())
+            Python::attach(|py| crate::fast::runtime(py)?.sig_id(py, ty).ok())
         }))?;
         Some((self.inner.js.handle()?, shim))
     }

@@ -313,9 +313,11 @@
     };
     const numeric = (codes) => [...codes].every((c) => c in GET);
 
-    // Per-signature shims, compiled once: (f, argsPtr, resultsPtr) => void.
-    // The heap view is fetched again after the call: the call may grow the heap.
+    // Signatures by id (every signature Rust registered), and per-signature
+    // call shims, compiled once for numeric signatures: (f, argsPtr, resultsPtr) => void.
+    // The heap view is fetched again after a call: the call may grow the heap.
     const sigIds = new Map();
+    const sigs = [];
     const callers = [];
     function callerFor(sig) {
       const [params, results] = sig.split(":");
@@ -367,9 +369,9 @@
       sigId(sig) {
         let id = sigIds.get(sig);
         if (id === undefined) {
-          if (!numeric(sig.replace(":", ""))) return -1;
-          id = callers.length;
-          callers.push(callerFor(sig));
+          id = sigs.length;
+          sigs.push(sig);
+          callers.push(numeric(sig.replace(":", "")) ? callerFor(sig) : null);
           sigIds.set(sig, id);
         }
         return id;
@@ -462,6 +464,45 @@
           return fail(e);
         }
       },
+      // Writes three f64 slots at `out`: the kind (0 null, 1 one of our
+      // externrefs, 2 any other value), its id (kind 1) or a fresh handle
+      // (kind 2), and the signature id of a function (-1 if unknown).
+      table_get(t, i, out) {
+        try {
+          const v = handles[t].get(i);
+          const d = dv();
+          const id = externRefId(v);
+          if (v === null) {
+            d.setFloat64(out, 0, true);
+          } else if (id >= 0) {
+            d.setFloat64(out, 1, true);
+            d.setFloat64(out + 8, id, true);
+          } else {
+            const sig = funcSigs.get(v);
+            d.setFloat64(out, 2, true);
+            d.setFloat64(out + 8, runtime.register(v), true);
+            d.setFloat64(out + 16, sig === undefined ? -1 : sigIds.get(sig) ?? -1, true);
+          }
+          return 0;
+        } catch (e) {
+          return fail(e);
+        }
+      },
+      table_set(t, i, h) {
+        try {
+          handles[t].set(i, h === 0 ? null : handles[h]);
+          return 0;
+        } catch (e) {
+          return fail(e);
+        }
+      },
+      table_grow(t, delta, h) {
+        try {
+          return handles[t].grow(delta, h === 0 ? null : handles[h]);
+        } catch (e) {
+          return -fail(e);
+        }
+      },
       table_size(t) {
         try {
           return handles[t].length;
@@ -472,8 +513,9 @@
       },
       // Instantiates module `m` with one import handle per import of the
       // module (in its order) at `imports`, and writes one handle per export
-      // (in its order) at `out`.
-      instantiate(m, imports, out) {
+      // (in its order) at `out`; `exportSigs` holds one i32 per export: the
+      // signature id of a function export (registered on the way), else -1.
+      instantiate(m, imports, exportSigs, out) {
         try {
           const module = handles[m];
           let plan = plans.get(module);
@@ -493,7 +535,10 @@
           const exports = new WebAssembly.Instance(module, importObject(entries)).exports;
           const d2 = dv();
           for (let i = 0; i < plan.exports.length; i++) {
-            d2.setUint32(out + 4 * i, runtime.register(Reflect.get(exports, plan.exports[i])), true);
+            const v = Reflect.get(exports, plan.exports[i]);
+            const sig = d2.getInt32(exportSigs + 4 * i, true);
+            if (sig >= 0) funcSigs.set(v, sigs[sig]);
+            d2.setUint32(out + 4 * i, runtime.register(v), true);
           }
           return 0;
         } catch (e) {

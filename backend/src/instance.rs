@@ -86,6 +86,23 @@ fn typed_exports<T>(py: Python<'_>, store: &mut StoreInner<T>, module: &Module, 
     Ok(exports)
 }
 
+/// The fast path's signature id of each function export, -1 for the other
+/// exports, in declaration order.
+fn export_sig_ids(py: Python<'_>, module: &Module) -> Option<Vec<i32>> {
+    let runtime = crate::fast::runtime(py)?;
+    let types = module.types();
+    let mut plain = types.exports.iter();
+    let mut ids = Vec::with_capacity(types.export_is_tag.len());
+    for is_tag in &types.export_is_tag {
+        let func = if *is_tag { None } else { plain.next().and_then(|(_, ty)| ty.func()) };
+        ids.push(match func {
+            Some(ty) => i32::try_from(runtime.sig_id(py, ty).ok()?).ok()?,
+            None => -1,
+        });
+    }
+    Some(ids)
+}
+
 impl Instance {
     /// Instantiates through the fast path: handles in, handles out, no Python.
     /// `None` when the fast path cannot take it.
@@ -93,12 +110,14 @@ impl Instance {
         let module_handle = module.js().handle()?;
         let handles: Option<Vec<u32>> = resolved.iter().map(|value| js_of(value).handle()).collect();
         let handles = handles?;
+        let export_sigs = Python::attach(|py| export_sig_ids(py, module))?;
         let mut out = vec![0u32; module.types().export_is_tag.len()];
         clear_host_error();
         let status = {
             let _entered = enter(store);
-            // SAFETY: one import handle per import of the module, room for one handle per export.
-            unsafe { crate::fast::rtl1_instantiate(module_handle, handles.as_ptr(), out.as_mut_ptr()) }
+            // SAFETY: one import handle per import of the module, one signature
+            // id and room for one handle per export.
+            unsafe { crate::fast::rtl1_instantiate(module_handle, handles.as_ptr(), export_sigs.as_ptr(), out.as_mut_ptr()) }
         };
         if status != 0 {
             return Some(Err(fast_error(Some(store))));

@@ -1,10 +1,11 @@
 //! `Table`: a `WebAssembly.Table` of funcref or externref.
 
 use crate::bindings;
-use crate::error::{WrongStore, from_py_err};
+use crate::error::{WrongStore, fast_error, from_py_err};
 use crate::glue::glue;
 use crate::js_ref::JsRef;
-use crate::store::StoreId;
+use crate::store::{StoreId, StoreInner};
+use crate::{ExternRef, Func};
 use crate::value::{check_store, ref_from_js, ref_to_js};
 use crate::Engine;
 use anyhow::{Result, bail};
@@ -72,6 +73,62 @@ impl Table {
     }
 }
 
+/// What a fast-path `Table::get` found.
+enum FastGet {
+    /// The answer (`None`: index out of bounds).
+    Done(Option<Ref<Engine>>),
+    /// A value only the portable path can type (a function of a signature the
+    /// fast path has not seen, or a JS value that is not one of our externrefs).
+    AskPortable,
+}
+
+/// The fast-path handle standing for a reference (0 for null).
+fn ref_handle(value: &Ref<Engine>) -> Option<u32> {
+    match value {
+        Ref::FuncRef(None) | Ref::ExternRef(None) => Some(0),
+        Ref::FuncRef(Some(f)) => f.js().handle(),
+        Ref::ExternRef(Some(e)) => e.js().handle(),
+    }
+}
+
+impl Table {
+    /// The fast-path handle, when `engine` takes the fast path and it is installed.
+    fn fast(&self, engine: &Engine) -> Option<u32> {
+        if engine.uses_fast_path() { self.js.handle() } else { None }
+    }
+
+    fn get_fast<T>(&self, table: u32, index: u32, store: &StoreInner<T>) -> FastGet {
+        let mut out = [0f64; 3];
+        // SAFETY: `table` is live; JS writes three f64 slots at `out`.
+        if unsafe { crate::fast::rtl1_table_get(table, index, out.as_mut_ptr()) } != 0 {
+            let _ = fast_error::<()>(None);
+            return FastGet::Done(None);
+        }
+        let [kind, value, sig] = out;
+        match (kind as u32, self.ty.element()) {
+            (0, RefType::FuncRef) => FastGet::Done(Some(Ref::FuncRef(None))),
+            (0, RefType::ExternRef) => FastGet::Done(Some(Ref::ExternRef(None))),
+            (1, RefType::ExternRef) => match ExternRef::by_id(value as u64, store) {
+                Some(found) => FastGet::Done(Some(Ref::ExternRef(Some(found)))),
+                None => FastGet::AskPortable,
+            },
+            (2, RefType::FuncRef) => {
+                // Owning the handle frees it if the portable path has to answer.
+                let js = JsRef::from_handle(value as u32);
+                match u32::try_from(sig as i64).ok().and_then(crate::fast::sig_type) {
+                    Some(ty) => FastGet::Done(Some(Ref::FuncRef(Some(Func::from_parts(js, ty, store.id))))),
+                    None => FastGet::AskPortable,
+                }
+            }
+            (2, RefType::ExternRef) => {
+                drop(JsRef::from_handle(value as u32));
+                FastGet::AskPortable
+            }
+            _ => FastGet::AskPortable,
+        }
+    }
+}
+
 impl WasmTable<Engine> for Table {
     fn new(mut ctx: impl AsContextMut<Engine>, ty: TableType, init: Ref<Engine>) -> Result<Self> {
         let store = ctx.as_context_mut().inner.id;
@@ -95,17 +152,21 @@ impl WasmTable<Engine> for Table {
     }
 
     fn size(&self, ctx: impl AsContext<Engine>) -> u32 {
-        if ctx.as_context().inner.engine.uses_fast_path() {
-            if let Some(handle) = self.js.handle() {
-                // SAFETY: `handle` is a live fast-path handle of this table.
-                return unsafe { crate::fast::rtl1_table_size(handle) };
-            }
+        if let Some(handle) = self.fast(&ctx.as_context().inner.engine) {
+            // SAFETY: `handle` is a live fast-path handle of this table.
+            return unsafe { crate::fast::rtl1_table_size(handle) };
         }
         Python::attach(|py| self.wrapper(py).and_then(|t| t.length(py)).and_then(|n| n.extract()).unwrap_or(0))
     }
 
     fn grow(&self, mut ctx: impl AsContextMut<Engine>, delta: u32, init: Ref<Engine>) -> Result<u32> {
-        self.check(ctx.as_context_mut().inner.id, &init)?;
+        let ctx = ctx.as_context_mut();
+        self.check(ctx.inner.id, &init)?;
+        if let (Some(table), Some(value)) = (self.fast(&ctx.inner.engine), ref_handle(&init)) {
+            // SAFETY: both handles are live.
+            let old = unsafe { crate::fast::rtl1_table_grow(table, delta, value) };
+            return u32::try_from(old).map_err(|_| fast_error::<()>(None));
+        }
         Python::attach(|py| {
             let init = ref_to_js(py, &init)?;
             let old = glue(py)?
@@ -119,6 +180,12 @@ impl WasmTable<Engine> for Table {
 
     fn get(&self, mut ctx: impl AsContextMut<Engine>, index: u32) -> Option<Ref<Engine>> {
         let ctx = ctx.as_context_mut();
+        if let Some(table) = self.fast(&ctx.inner.engine) {
+            match self.get_fast(table, index, ctx.inner) {
+                FastGet::Done(value) => return value,
+                FastGet::AskPortable => {}
+            }
+        }
         Python::attach(|py| {
             let index = index.into_pyobject(py).ok()?;
             let value = self.wrapper(py).ok()?.get(py, index.as_any()).ok()?;
@@ -127,7 +194,15 @@ impl WasmTable<Engine> for Table {
     }
 
     fn set(&self, mut ctx: impl AsContextMut<Engine>, index: u32, elem: Ref<Engine>) -> Result<()> {
-        self.check(ctx.as_context_mut().inner.id, &elem)?;
+        let ctx = ctx.as_context_mut();
+        self.check(ctx.inner.id, &elem)?;
+        if let (Some(table), Some(value)) = (self.fast(&ctx.inner.engine), ref_handle(&elem)) {
+            // SAFETY: both handles are live.
+            if unsafe { crate::fast::rtl1_table_set(table, index, value) } != 0 {
+                return Err(fast_error::<()>(None));
+            }
+            return Ok(());
+        }
         Python::attach(|py| {
             let value = ref_to_js(py, &elem)?;
             glue(py)?

@@ -71,7 +71,7 @@ pub(crate) fn to_js<'py>(py: Python<'py>, value: &Val<Engine>) -> Result<Bound<'
         Val::V128(_) => return Err(v128_error()),
         Val::FuncRef(None) | Val::ExternRef(None) => py.None().into_bound(py),
         Val::FuncRef(Some(f)) => f.js().proxy(py)?,
-        Val::ExternRef(Some(e)) => e.js().bind(py).clone(),
+        Val::ExternRef(Some(e)) => e.js().proxy(py)?,
     })
 }
 
@@ -79,7 +79,7 @@ pub(crate) fn to_js<'py>(py: Python<'py>, value: &Val<Engine>) -> Result<Bound<'
 pub(crate) fn ref_to_js<'py>(py: Python<'py>, value: &Ref<Engine>) -> PyResult<Bound<'py, PyAny>> {
     Ok(match value {
         Ref::FuncRef(Some(f)) => f.js().proxy(py)?,
-        Ref::ExternRef(Some(e)) => e.js().bind(py).clone(),
+        Ref::ExternRef(Some(e)) => e.js().proxy(py)?,
         Ref::FuncRef(None) | Ref::ExternRef(None) => py.None().into_bound(py),
     })
 }
