@@ -4,6 +4,7 @@
 //! of the generated bindings, and a WAT compiler for the Python tests.
 
 mod backend_tests;
+mod bindings_tests;
 mod churn;
 mod fuzz;
 
@@ -52,6 +53,28 @@ fn churn_cycles(cycles: usize) -> PyResult<usize> {
         .map_err(|e| PyAssertionError::new_err(format!("{e:#}")))
 }
 
+/// The names of the generated-bindings cases.
+#[pyfunction]
+fn bindings_cases() -> Vec<&'static str> {
+    bindings_tests::CASES.iter().map(|(name, _)| *name).collect()
+}
+
+/// `Type::function` for every generated function the bindings cases call.
+#[pyfunction]
+fn bindings_covered() -> Vec<&'static str> {
+    bindings_tests::COVERED.to_vec()
+}
+
+/// Runs one generated-bindings case; raises `AssertionError` on failure.
+#[pyfunction]
+fn run_bindings_case(py: Python<'_>, name: &str) -> PyResult<()> {
+    let (_, case) = bindings_tests::CASES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .ok_or_else(|| PyKeyError::new_err(name.to_owned()))?;
+    case(py).map_err(|e| PyAssertionError::new_err(format!("{e:#}")))
+}
+
 /// The names of the Pyodide-only backend cases.
 #[pyfunction]
 fn backend_cases() -> Vec<&'static str> {
@@ -81,6 +104,9 @@ fn rtl_tests(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(conformance_cases, m)?)?;
     m.add_function(wrap_pyfunction!(run_conformance_case, m)?)?;
     m.add_function(wrap_pyfunction!(fast_path_unavailable_reason, m)?)?;
+    m.add_function(wrap_pyfunction!(bindings_cases, m)?)?;
+    m.add_function(wrap_pyfunction!(bindings_covered, m)?)?;
+    m.add_function(wrap_pyfunction!(run_bindings_case, m)?)?;
     m.add_function(wrap_pyfunction!(backend_cases, m)?)?;
     m.add_function(wrap_pyfunction!(run_backend_case, m)?)?;
     m.add_function(wrap_pyfunction!(fuzz_module_new, m)?)?;
