@@ -44,9 +44,16 @@ impl TrapCode {
         let m = message.to_ascii_lowercase();
         if m.contains("unreachable") {
             Self::Unreachable
-        } else if m.contains("memory access out of bounds") || m.contains("out of bounds memory") {
+        } else if m.contains("memory access out of bounds")
+            || m.contains("out of bounds memory")
+            || (m.contains("data segment") && m.contains("out of bounds"))
+        {
             Self::MemoryOutOfBounds
-        } else if m.contains("table index is out of bounds") || m.contains("out of bounds table") || m.contains("table access") {
+        } else if m.contains("table index is out of bounds")
+            || m.contains("out of bounds table")
+            || m.contains("table access")
+            || (m.contains("element segment") && m.contains("out of bounds"))
+        {
             Self::TableOutOfBounds
         } else if m.contains("divide by zero") || m.contains("remainder by zero") {
             Self::IntegerDivisionByZero

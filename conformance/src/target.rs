@@ -71,6 +71,23 @@ pub struct Capabilities {
     /// Modules using the exception-handling proposal (`tag`, `throw`,
     /// `try_table`) compile. wasmtime 48 (with its `gc` feature): `true`.
     pub wasm_exceptions: bool,
+    /// An `f32` signalling NaN keeps its bits when it crosses the host
+    /// boundary. wasmtime: `true`. The JS WebAssembly API: `false` (an `f32`
+    /// crosses as a JS number, an `f64`, and that conversion quiets it).
+    pub f32_signalling_nan_at_boundary: bool,
+    /// The WebAssembly proposals the engine compiles.
+    pub proposals: Proposals,
+}
+
+/// Which WebAssembly proposals an engine compiles (beyond what every engine has).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Proposals {
+    /// Everything `wasm_runtime_layer` can express (wasmtime 48).
+    All,
+    /// V8 in Node 20 (the host engine of Pyodide under Node): WebAssembly 2.0
+    /// plus tail calls, threads and legacy exception handling; no GC, typed
+    /// function references, extended constant expressions or `try_table`.
+    Node20,
 }
 
 impl Capabilities {
@@ -78,5 +95,7 @@ impl Capabilities {
     pub const WASMTIME: Capabilities = Capabilities {
         v128_at_boundary: true,
         wasm_exceptions: true,
+        f32_signalling_nan_at_boundary: true,
+        proposals: Proposals::All,
     };
 }

@@ -37,6 +37,7 @@
 
 pub mod baseline;
 mod execute;
+mod host;
 pub mod report;
 mod runner;
 pub mod skip;

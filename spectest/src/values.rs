@@ -57,6 +57,34 @@ pub(crate) fn arg_is_v128(arg: &WastArg<'_>) -> bool {
     matches!(arg, WastArg::Core(WastArgCore::V128(_)))
 }
 
+/// Whether an `f32` is a signalling NaN (exponent all ones, quiet bit clear, payload non-zero).
+fn is_f32_signalling_nan(bits: u32) -> bool {
+    bits & 0x7f80_0000 == 0x7f80_0000 && bits & 0x0040_0000 == 0 && bits & 0x003f_ffff != 0
+}
+
+/// Whether an argument is an `f32` signalling NaN.
+pub(crate) fn arg_is_f32_signalling_nan(arg: &WastArg<'_>) -> bool {
+    matches!(arg, WastArg::Core(WastArgCore::F32(f)) if is_f32_signalling_nan(f.bits))
+}
+
+/// Whether an expected result is an `i32` whose bits are an `f32` signalling
+/// NaN (what reinterpreting an `f32` signalling NaN argument gives).
+pub(crate) fn ret_is_i32_with_snan_bits(ret: &WastRet<'_>) -> bool {
+    matches!(ret, WastRet::Core(WastRetCore::I32(v)) if is_f32_signalling_nan(*v as u32))
+}
+
+/// Whether an expected result is an `f32` signalling NaN (an exact bit pattern).
+pub(crate) fn ret_is_f32_signalling_nan(ret: &WastRet<'_>) -> bool {
+    fn core(ret: &WastRetCore<'_>) -> bool {
+        match ret {
+            WastRetCore::F32(NanPattern::Value(f)) => is_f32_signalling_nan(f.bits),
+            WastRetCore::Either(cases) => cases.iter().any(core),
+            _ => false,
+        }
+    }
+    matches!(ret, WastRet::Core(r) if core(r))
+}
+
 /// Whether an expected result involves a `v128` value.
 pub(crate) fn ret_is_v128(ret: &WastRet<'_>) -> bool {
     fn core(ret: &WastRetCore<'_>) -> bool {

@@ -3,7 +3,8 @@
 // wasm32-unknown-emscripten.
 //
 // usage: node run.mjs [--pyodide <npm package>] --ext <name>=<path.so> [--ext ...] [--env K=V ...] <test.py | dir> ...
-//        (--pyodide picks the Pyodide line: "pyodide" (default, 314) or "pyodide-0.29")
+//        (--pyodide picks the Pyodide line: "pyodide" (default, 314) or "pyodide-0.29";
+//         --mount <host dir>:<dir> makes a host directory visible inside Pyodide)
 //        node run.mjs --ext <name>=<path.so> --script <file.py>   (runs one plain script)
 //
 // Each extension is written into site-packages under the interpreter's own
@@ -18,12 +19,15 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv) {
-  const opts = { exts: [], env: {}, tests: [], script: null, pyodide: "pyodide" };
+  const opts = { exts: [], env: {}, tests: [], script: null, pyodide: "pyodide", mounts: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--ext") {
       const [name, path] = argv[++i].split("=");
       opts.exts.push({ name, path: resolve(path) });
+    } else if (arg === "--mount") {
+      const [host, guest] = argv[++i].split(":");
+      opts.mounts.push({ host: resolve(host), guest });
     } else if (arg === "--pyodide") {
       opts.pyodide = argv[++i];
     } else if (arg === "--script") {
@@ -59,6 +63,10 @@ const [sitePackages, suffix] = pyodide.runPython(
   "import site, importlib.machinery as m; (site.getsitepackages()[0], m.EXTENSION_SUFFIXES[0])"
 ).toJs();
 
+for (const { host, guest } of opts.mounts) {
+  pyodide.FS.mkdirTree(guest);
+  pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: host }, guest);
+}
 for (const ext of opts.exts) {
   pyodide.FS.writeFile(`${sitePackages}/${ext.name}${suffix}`, readFileSync(ext.path));
 }

@@ -1,6 +1,6 @@
 //! This backend, on the JS engine hosting Pyodide, as a conformance [`Target`].
 
-use conformance::{Capabilities, Target, TrapKind};
+use conformance::{Capabilities, Proposals, Target, TrapKind};
 use pyodide_runtime_layer::{Trap, TrapCode};
 use wasm_runtime_layer::Engine;
 
@@ -61,6 +61,11 @@ impl Target for PyodideTarget {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities { v128_at_boundary: false, wasm_exceptions: false }
+        Capabilities {
+            v128_at_boundary: false,
+            wasm_exceptions: false,
+            f32_signalling_nan_at_boundary: false,
+            proposals: Proposals::Node20,
+        }
     }
 }

@@ -7,6 +7,7 @@ mod command;
 mod counts;
 mod pyodide;
 mod setup;
+mod spectest;
 
 use anyhow::{Result, bail};
 
@@ -15,7 +16,8 @@ const USAGE: &str = "usage: cargo xtask <task>
 tasks:
   test       native tests (cargo test --workspace), then the real-Pyodide suite
   pyodide    only the real-Pyodide suite
-  demo       build the demo extension for Pyodide and run it under Node";
+  demo       build the demo extension for Pyodide and run it under Node
+  spectest   the WebAssembly spec tests on wasmtime and in Pyodide, with reports";
 
 fn main() {
     if let Err(err) = run() {
@@ -35,10 +37,13 @@ fn run() -> Result<()> {
             setup::all()?;
             let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
             let native = command::run_counted(&cargo, &["test", "--workspace"], &command::root(), &[])?;
-            let in_pyodide = pyodide::test()?;
+            let mut in_pyodide = pyodide::test()?;
+            let spec = spectest::core_in_pyodide()?;
+            in_pyodide.passed += spec.passed;
+            in_pyodide.failed += spec.failed;
             println!("\n== summary ==");
             println!("native (cargo test --workspace): {native}");
-            println!("pyodide (tests/python, demo): {in_pyodide}");
+            println!("pyodide (tests/python, demo, core spec): {in_pyodide}");
             let total = counts::Counts {
                 passed: native.passed + in_pyodide.passed,
                 failed: native.failed + in_pyodide.failed,
@@ -51,6 +56,10 @@ fn run() -> Result<()> {
             let counts = pyodide::test()?;
             println!("pyodide (tests/python, demo): {counts}");
             Ok(())
+        }
+        "spectest" => {
+            setup::all()?;
+            spectest::all()
         }
         "demo" => {
             setup::all()?;
