@@ -39,6 +39,12 @@
 //!   compiles modules using `tag`/`throw`/`try_table`, and an exception that
 //!   escapes to the host is an `Err` that is not a trap. A backend without
 //!   the proposal must instead reject such a module with an `Err`.
+//! - **`f32` signalling NaNs at the boundary**
+//!   ([`Capabilities::f32_signalling_nan_at_boundary`]): an `f32` crosses JS
+//!   as a number (an `f64`), and that conversion quiets a signalling NaN.
+//! - **Proposals** ([`Capabilities::proposals`]): V8 in Node 20 lacks GC,
+//!   typed function references and extended constant expressions; the spec
+//!   test runner skips modules that need them (decided from the binary).
 //! - **NaN payloads** are never compared: any NaN matches any NaN (engines
 //!   may canonicalize NaNs at the boundary). The sign of zero and the
 //!   infinities are compared exactly.
