@@ -3,6 +3,7 @@
 //! Every task sets up what it needs on a fresh machine first: the
 //! `wasm32-unknown-emscripten` Rust target and the pinned npm packages.
 
+mod bench;
 mod command;
 mod counts;
 mod pyodide;
@@ -17,7 +18,8 @@ tasks:
   test       native tests (cargo test --workspace), then the real-Pyodide suite
   pyodide    only the real-Pyodide suite
   demo       build the demo extension for Pyodide and run it under Node
-  spectest   the WebAssembly spec tests on wasmtime and in Pyodide, with reports";
+  spectest   the WebAssembly spec tests on wasmtime and in Pyodide, with reports
+  bench      benchmarks in Pyodide beside their limits, written to BENCHMARKS.md";
 
 fn main() {
     if let Err(err) = run() {
@@ -60,6 +62,10 @@ fn run() -> Result<()> {
         "spectest" => {
             setup::all()?;
             spectest::all()
+        }
+        "bench" => {
+            setup::all()?;
+            bench::run()
         }
         "demo" => {
             setup::all()?;

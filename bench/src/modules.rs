@@ -1,0 +1,61 @@
+//! The guest modules the benchmarks run.
+
+/// The main guest: calls of each signature, a host-call loop, memory, a global, a table.
+pub const GUEST: &str = r#"(module
+    (import "env" "host" (func $host (param i32) (result i32)))
+    (memory (export "mem") 32)
+    (global (export "g") (mut i32) (i32.const 0))
+    (table (export "t") 4 funcref)
+    (elem (i32.const 0) $add)
+    (func $add (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+    (func (export "add64") (param i64 i64) (result i64) (i64.add (local.get 0) (local.get 1)))
+    (func (export "neg") (param f64) (result f64) (f64.neg (local.get 0)))
+    (func (export "pair") (result i32 i64) (i32.const 1) (i64.const 2))
+    (func (export "loop") (param $n i32) (result i32) (local $acc i32)
+      (block $done (loop $next
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $acc (call $host (local.get $acc)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $next)))
+      (local.get $acc)))"#;
+
+/// A module exporting `n` functions of type `[] -> []` (`f0`, `f1`, ...).
+pub fn provider(n: usize) -> String {
+    let funcs: String = (0..n).map(|i| format!("(func (export \"f{i}\"))")).collect();
+    format!("(module {funcs})")
+}
+
+/// A module importing `n` functions of type `[] -> []` from `env` (`f0`, `f1`, ...).
+pub fn consumer(n: usize) -> String {
+    let imports: String = (0..n).map(|i| format!("(import \"env\" \"f{i}\" (func))")).collect();
+    format!("(module {imports})")
+}
+
+fn uleb(mut n: usize, out: &mut Vec<u8>) {
+    loop {
+        let byte = (n & 0x7f) as u8;
+        n >>= 7;
+        out.push(if n == 0 { byte } else { byte | 0x80 });
+        if n == 0 {
+            break;
+        }
+    }
+}
+
+/// A valid module of about `bytes` bytes: one memory and one data segment.
+pub fn big(bytes: usize) -> Vec<u8> {
+    let mut out = b"\0asm\x01\0\0\0".to_vec();
+    let pages = bytes / 65536 + 1;
+    let mut memory = vec![1u8, 0x00];
+    uleb(pages, &mut memory);
+    out.push(5);
+    uleb(memory.len(), &mut out);
+    out.extend(memory);
+    let mut data = vec![1u8, 0x00, 0x41, 0x00, 0x0b];
+    uleb(bytes, &mut data);
+    data.extend((0..bytes).map(|i| (i * 31 % 251) as u8));
+    out.push(11);
+    uleb(data.len(), &mut out);
+    out.extend(data);
+    out
+}
