@@ -10,7 +10,7 @@ use crate::store::{StoreId, StoreInner, enter};
 use crate::value::{check_store, check_type, from_js, from_slot, is_numeric, to_js, to_slot, type_codes};
 use anyhow::{Context, Result, bail};
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::PyTuple;
 use std::sync::{Arc, OnceLock};
 use wasm_runtime_layer::FuncType;
 use wasm_runtime_layer::backend::{AsContext, AsContextMut, Val, WasmFunc};
@@ -28,6 +28,8 @@ struct Inner {
     store: StoreId,
     /// The fast path's call shim for the type; `None` if it has references.
     shim: OnceLock<Option<u32>>,
+    /// The portable path's JS caller, compiled on first call.
+    caller: OnceLock<Py<PyAny>>,
 }
 
 /// Most calls pass few values: their slots live on the stack.
@@ -35,7 +37,7 @@ const INLINE_SLOTS: usize = 16;
 
 impl Func {
     pub(crate) fn from_parts(js: JsRef, ty: FuncType, store: StoreId) -> Self {
-        Self { inner: Arc::new(Inner { js, ty, store, shim: OnceLock::new() }) }
+        Self { inner: Arc::new(Inner { js, ty, store, shim: OnceLock::new(), caller: OnceLock::new() }) }
     }
 
     /// The JS function object.
@@ -124,20 +126,35 @@ impl Func {
         Ok(())
     }
 
+    /// The portable path's JS caller of this function (see `makeCaller` in `glue.js`).
+    fn caller<'py>(&self, py: Python<'py>) -> Result<&Bound<'py, PyAny>> {
+        if let Some(caller) = self.inner.caller.get() {
+            return Ok(caller.bind(py));
+        }
+        let ty = &self.inner.ty;
+        let caller = glue(py)?.make_caller.bind(py).call1((self.inner.js.proxy(py)?, type_codes(ty.params()), type_codes(ty.results())))?;
+        Ok(self.inner.caller.get_or_init(|| caller.unbind()).bind(py))
+    }
+
     fn call_portable<T: 'static>(&self, store: &mut StoreInner<T>, args: &[Val<Engine>], results: &mut [Val<Engine>]) -> Result<()> {
         Python::attach(|py| {
-            let glue = glue(py)?;
+            let caller = self.caller(py)?;
             let js_args = args.iter().map(|a| to_js(py, a)).collect::<Result<Vec<_>>>()?;
-            let js_args = PyList::new(py, js_args)?;
-            let ty = &self.inner.ty;
+            let js_args = PyTuple::new(py, js_args)?;
             clear_host_error();
             let outcome = {
                 let _entered = enter(store);
-                glue.call_export.bind(py).call1((self.inner.js.proxy(py)?, type_codes(ty.params()), type_codes(ty.results()), js_args))
+                caller.call1(js_args)
             };
             let returned = outcome.map_err(|err| from_py_err(py, err, Some(&mut *store)))?;
-            for ((slot, item), ty) in results.iter_mut().zip(crate::js::iterate(&returned)?).zip(ty.results()) {
-                *slot = from_js(py, &item, *ty, store)?;
+            match (results, self.inner.ty.results()) {
+                ([], _) => {}
+                ([slot], [ty]) => *slot = from_js(py, &returned, *ty, store)?,
+                (slots, types) => {
+                    for ((slot, item), ty) in slots.iter_mut().zip(crate::js::iterate(&returned)?).zip(types) {
+                        *slot = from_js(py, &item, *ty, store)?;
+                    }
+                }
             }
             Ok(())
         })

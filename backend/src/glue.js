@@ -132,11 +132,6 @@
     return v;
   }
 
-  function argsToWasm(params, args) {
-    const out = new Array(params.length);
-    for (let i = 0; i < params.length; i++) out[i] = toWasm(params[i], args[i]);
-    return out;
-  }
 
   // ---- Calls ----
 
@@ -154,19 +149,23 @@
     return e instanceof WebAssembly.Exception ? new UncaughtWasmException(e) : e;
   }
 
-  // Calls `f`; always returns the results as an array.
-  function callExport(f, params, results, args) {
-    let r;
-    try {
-      r = f(...argsToWasm(params, args));
-    } catch (e) {
-      throw wrapException(e);
-    }
-    if (results.length === 0) return [];
-    if (results.length === 1) return [fromWasm(results, r)];
-    const out = Array.from(r);
-    for (let i = 0; i < out.length; i++) out[i] = fromWasm(results[i], out[i]);
-    return out;
+  // A caller for Wasm function `f` of signature `params:results`, compiled
+  // once per function: it takes the arguments as Pyodide passes them and
+  // returns nothing, the one result, or an array of results.
+  function makeCaller(f, params, results) {
+    const names = [...params].map((_, i) => `a${i}`);
+    const args = [...params].map((c, i) =>
+      c === "I" ? `BigInt(a${i})` : c === "r" || c === "x" ? `(a${i} === undefined ? null : a${i})` : `a${i}`,
+    );
+    let body;
+    if (results.length === 0) body = `f(${args.join(", ")}); return undefined;`;
+    else if (results.length === 1) body = `return fromWasm(R, f(${args.join(", ")}));`;
+    else
+      body = `const r = Array.from(f(${args.join(", ")})); for (let i = 0; i < r.length; i++) r[i] = fromWasm(R[i], r[i]); return r;`;
+    return new Function(
+      "f", "fromWasm", "wrapException", "R",
+      `return (${names.join(", ")}) => { try { ${body} } catch (e) { throw wrapException(e); } };`,
+    )(f, fromWasm, wrapException, results);
   }
 
   function argsFromWasm(params, args) {
@@ -580,7 +579,6 @@
   }
 
   return {
-    callExport,
     describeError,
     exceptionPayload,
     exportValues,
@@ -590,6 +588,7 @@
     hostFunction,
     importObject,
     installFast,
+    makeCaller,
     memoryView,
     newExternRef,
     newGlobal,

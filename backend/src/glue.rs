@@ -10,8 +10,6 @@ use pyo3::sync::PyOnceLock;
 
 /// The JS functions of `glue.js`, each looked up once.
 pub struct Glue {
-    /// `callExport(f, params, results, args) -> results[]`
-    pub call_export: Py<PyAny>,
     /// `describeError(e) -> [kind, message]`
     pub describe_error: Py<PyAny>,
     /// `exceptionPayload(e, tag, types) -> values[] | null`
@@ -30,6 +28,8 @@ pub struct Glue {
     pub import_object: Py<PyAny>,
     /// `installFast(Module, scratch, scratchBytes) -> runtime | reason`
     pub install_fast: Py<PyAny>,
+    /// `makeCaller(f, params, results) -> (...args) => result | results[]`
+    pub make_caller: Py<PyAny>,
     /// `memoryView(memory, offset, length) -> Uint8Array`
     pub memory_view: Py<PyAny>,
     /// `newExternRef(id) -> object`
@@ -56,7 +56,6 @@ pub fn glue(py: Python<'_>) -> PyResult<&Glue> {
             Ok(crate::js::get_property(&object, name)?.unbind())
         };
         Ok(Glue {
-            call_export: get("callExport")?,
             describe_error: get("describeError")?,
             exception_payload: get("exceptionPayload")?,
             export_values: get("exportValues")?,
@@ -66,6 +65,7 @@ pub fn glue(py: Python<'_>) -> PyResult<&Glue> {
             host_function: get("hostFunction")?,
             import_object: get("importObject")?,
             install_fast: get("installFast")?,
+            make_caller: get("makeCaller")?,
             memory_view: get("memoryView")?,
             new_extern_ref: get("newExternRef")?,
             new_global: get("newGlobal")?,
