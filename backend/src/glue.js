@@ -253,8 +253,27 @@
     table.set(index, toWasm(element, value));
   }
 
-  function memoryView(memory, offset, length) {
-    return new Uint8Array(memory.buffer, offset, length);
+  // Bulk copies straight between a Python buffer (a memoryview over Rust
+  // memory, reached through PyProxy.getBuffer without copying it) and JS.
+  function withBuffer(proxy, f) {
+    const buffer = proxy.getBuffer("u8");
+    try {
+      return f(buffer.data);
+    } finally {
+      buffer.release();
+    }
+  }
+
+  function compileBuffer(proxy) {
+    return withBuffer(proxy, (bytes) => new WebAssembly.Module(bytes));
+  }
+
+  function readInto(memory, offset, proxy) {
+    withBuffer(proxy, (out) => out.set(new Uint8Array(memory.buffer, offset, out.length)));
+  }
+
+  function writeFrom(memory, offset, proxy) {
+    withBuffer(proxy, (bytes) => new Uint8Array(memory.buffer, offset, bytes.length).set(bytes));
   }
 
   // ---- Errors ----
@@ -589,7 +608,9 @@
     importObject,
     installFast,
     makeCaller,
-    memoryView,
+    compileBuffer,
+    readInto,
+    writeFrom,
     newExternRef,
     newGlobal,
     newTable,

@@ -30,8 +30,12 @@ pub struct Glue {
     pub install_fast: Py<PyAny>,
     /// `makeCaller(f, params, results) -> (...args) => result | results[]`
     pub make_caller: Py<PyAny>,
-    /// `memoryView(memory, offset, length) -> Uint8Array`
-    pub memory_view: Py<PyAny>,
+    /// `compileBuffer(pyBuffer) -> WebAssembly.Module` (no copy of the bytes)
+    pub compile_buffer: Py<PyAny>,
+    /// `readInto(memory, offset, pyBuffer)`: one copy from a memory into Rust memory
+    pub read_into: Py<PyAny>,
+    /// `writeFrom(memory, offset, pyBuffer)`: one copy from Rust memory into a memory
+    pub write_from: Py<PyAny>,
     /// `newExternRef(id) -> object`
     pub new_extern_ref: Py<PyAny>,
     /// `newGlobal(type, mutable, value) -> WebAssembly.Global`
@@ -66,7 +70,9 @@ pub fn glue(py: Python<'_>) -> PyResult<&Glue> {
             import_object: get("importObject")?,
             install_fast: get("installFast")?,
             make_caller: get("makeCaller")?,
-            memory_view: get("memoryView")?,
+            compile_buffer: get("compileBuffer")?,
+            read_into: get("readInto")?,
+            write_from: get("writeFrom")?,
             new_extern_ref: get("newExternRef")?,
             new_global: get("newGlobal")?,
             new_table: get("newTable")?,

@@ -50,16 +50,6 @@ impl Memory {
         Ok(())
     }
 
-    /// A view of `len` bytes at `offset`; JS rejects a range past the end.
-    fn view<'py>(&self, py: Python<'py>, offset: usize, len: usize) -> Result<Bound<'py, PyAny>> {
-        let end = Self::end(offset, len)?;
-        let size = self.byte_len(py)?;
-        if end > size {
-            bail!("out of bounds memory access: {offset}..{end} is outside the memory's {size} bytes");
-        }
-        Ok(glue(py)?.memory_view.bind(py).call1((self.js.proxy(py)?, offset, len))?)
-    }
-
     /// The fast-path handle, when `engine` takes the fast path and it is installed.
     fn fast(&self, engine: &Engine) -> Option<u32> {
         if engine.uses_fast_path() { self.js.handle() } else { None }
@@ -74,6 +64,12 @@ impl Memory {
         let buffer = self.wrapper(py)?.buffer(py)?;
         Ok(crate::js::get_property(&buffer, "byteLength")?.extract()?)
     }
+}
+
+/// A failed portable copy as the same error the fast path gives.
+fn out_of_bounds(py: Python<'_>, err: PyErr, offset: usize, end: usize) -> anyhow::Error {
+    let cause = from_py_err::<()>(py, err, None);
+    anyhow::anyhow!("out of bounds memory access: {offset}..{end} ({cause})")
 }
 
 impl Memory {
@@ -139,10 +135,12 @@ impl WasmMemory<Engine> for Memory {
             let status = unsafe { crate::fast::rtl1_mem_read(handle, offset, buffer.len(), buffer.as_mut_ptr()) };
             return self.fast_status(status, offset, end);
         }
+        let end = Self::end(offset, buffer.len())?;
         Python::attach(|py| {
-            let view = self.view(py, offset, buffer.len())?;
-            crate::pyodide_ffi::copy_to_slice(py, &view, buffer)?;
-            Ok(())
+            let read_into = glue(py)?.read_into.bind(py);
+            let memory = self.js.proxy(py)?;
+            crate::pyodide_ffi::with_memoryview_mut(py, buffer, |view| read_into.call1((memory, offset, view)).map(drop))
+                .map_err(|err| out_of_bounds(py, err, offset, end))
         })
     }
 
@@ -155,10 +153,12 @@ impl WasmMemory<Engine> for Memory {
             let status = unsafe { crate::fast::rtl1_mem_write(handle, offset, buffer.len(), buffer.as_ptr()) };
             return self.fast_status(status, offset, end);
         }
+        let end = Self::end(offset, buffer.len())?;
         Python::attach(|py| {
-            let view = self.view(py, offset, buffer.len())?;
-            crate::pyodide_ffi::copy_from_slice(py, &view, buffer)?;
-            Ok(())
+            let write_from = glue(py)?.write_from.bind(py);
+            let memory = self.js.proxy(py)?;
+            crate::pyodide_ffi::with_memoryview(py, buffer, |view| write_from.call1((memory, offset, view)).map(drop))
+                .map_err(|err| out_of_bounds(py, err, offset, end))
         })
     }
 }

@@ -53,10 +53,11 @@ impl WasmModule<Engine> for Module {
                 }
                 return Ok(JsRef::from_handle(handle));
             }
-            // One bulk copy from Rust memory into a fresh Uint8Array.
-            let array = crate::pyodide_ffi::uint8_array_from(py, bytes)?;
-            let module = bindings::Module::new(py, &array).map_err(|err| from_py_err::<()>(py, err, None))?;
-            Ok(JsRef::from_proxy(module.into_js()))
+            // Compiled from a view of Rust memory: no copy on our side.
+            let compile = crate::glue::glue(py)?.compile_buffer.bind(py);
+            let module = crate::pyodide_ffi::with_memoryview(py, bytes, |view| compile.call1((view,)).map(Bound::unbind))
+                .map_err(|err| from_py_err::<()>(py, err, None))?;
+            Ok(JsRef::from_proxy(module))
         })?;
         let types = ModuleTypes::parse(bytes)?;
         for ty in &types.func_types {

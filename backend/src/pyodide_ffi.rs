@@ -1,6 +1,7 @@
 //! Pyodide FFI primitives the backend relies on beyond `crate::js`: `JsException`,
-//! proxies of Python objects, and bulk copies between Rust memory and JS
-//! typed arrays (one copy, no intermediate Python `bytes`).
+//! proxies of Python objects, and memoryviews over Rust memory, which JS reads
+//! and writes in place (`PyProxy.getBuffer`): bulk copies with no intermediate
+//! Python `bytes` and no copy on our side.
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -41,27 +42,18 @@ fn memoryview<'py>(py: Python<'py>, bytes: &[u8], writable: bool) -> PyResult<Bo
     }
 }
 
-/// Copies a JS typed array (`JsBuffer`) into `out` in one step.
-pub(crate) fn copy_to_slice(py: Python<'_>, view: &Bound<'_, PyAny>, out: &mut [u8]) -> PyResult<()> {
-    let target = memoryview(py, out, true)?;
-    view.call_method1("assign_to", (&target,))?;
-    target.call_method0("release").map(drop)
+/// A writable memoryview over `bytes`, handed to `f` and released after it.
+pub(crate) fn with_memoryview_mut<R>(py: Python<'_>, bytes: &mut [u8], f: impl FnOnce(&Bound<'_, PyAny>) -> PyResult<R>) -> PyResult<R> {
+    let view = memoryview(py, bytes, true)?;
+    let result = f(&view);
+    view.call_method0("release")?;
+    result
 }
 
-/// Copies `bytes` into a JS typed array (`JsBuffer`) in one step.
-pub(crate) fn copy_from_slice(py: Python<'_>, view: &Bound<'_, PyAny>, bytes: &[u8]) -> PyResult<()> {
-    let source = memoryview(py, bytes, false)?;
-    view.call_method1("assign", (&source,))?;
-    source.call_method0("release").map(drop)
-}
-
-/// A new JS `Uint8Array` holding a copy of `bytes` (one bulk copy).
-pub(crate) fn uint8_array_from<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyAny>> {
-    static UINT8ARRAY: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-    let ctor = UINT8ARRAY
-        .get_or_try_init(py, || Ok::<_, PyErr>(PyModule::import(py, "js")?.getattr("Uint8Array")?.unbind()))?
-        .bind(py);
-    let array = ctor.call_method1("new", (bytes.len(),))?;
-    copy_from_slice(py, &array, bytes)?;
-    Ok(array)
+/// A read-only memoryview over `bytes`, handed to `f` and released after it.
+pub(crate) fn with_memoryview<R>(py: Python<'_>, bytes: &[u8], f: impl FnOnce(&Bound<'_, PyAny>) -> PyResult<R>) -> PyResult<R> {
+    let view = memoryview(py, bytes, false)?;
+    let result = f(&view);
+    view.call_method0("release")?;
+    result
 }
