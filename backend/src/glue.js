@@ -200,17 +200,14 @@
 
   // ---- Objects ----
 
-  // An import object from [module, name, value] triples; keys are defined as
-  // own data properties so that every name works (`__proto__`, `then`, "").
+  // An import object from [module, name, value] triples. The objects have
+  // no prototype, so every name is an own data property, `__proto__` too.
   function importObject(entries) {
     const imports = Object.create(null);
     for (const [module, field, value] of entries) {
       let ns = imports[module];
-      if (ns === undefined) {
-        ns = Object.create(null);
-        Object.defineProperty(imports, module, { value: ns, enumerable: true });
-      }
-      Object.defineProperty(ns, field, { value, enumerable: true });
+      if (ns === undefined) imports[module] = ns = Object.create(null);
+      ns[field] = value;
     }
     return imports;
   }
@@ -544,13 +541,21 @@
             };
             plans.set(module, plan);
           }
-          const entries = [];
+          // The import object of the previous instantiation is reused when
+          // the same values are imported again.
           const d = dv();
-          for (let i = 0; i < plan.imports.length; i++) {
-            const { module: ns, name } = plan.imports[i];
-            entries.push([ns, name, handles[d.getUint32(imports + 4 * i, true)]]);
+          const n = plan.imports.length;
+          const values = new Array(n);
+          let same = plan.lastValues !== undefined;
+          for (let i = 0; i < n; i++) {
+            values[i] = handles[d.getUint32(imports + 4 * i, true)];
+            same = same && plan.lastValues[i] === values[i];
           }
-          const exports = new WebAssembly.Instance(module, importObject(entries)).exports;
+          if (!same) {
+            plan.lastObject = importObject(plan.imports.map(({ module: ns, name }, i) => [ns, name, values[i]]));
+            plan.lastValues = values;
+          }
+          const exports = new WebAssembly.Instance(module, plan.lastObject).exports;
           const d2 = dv();
           for (let i = 0; i < plan.exports.length; i++) {
             const v = Reflect.get(exports, plan.exports[i]);

@@ -33,9 +33,9 @@ fn js_of(value: &Extern<Engine>) -> &JsRef {
 fn resolve_imports(module: &Module, imports: &Imports<Engine>, store: StoreId) -> Result<Vec<Extern<Engine>>> {
     let mut resolved = Vec::with_capacity(module.types().imports.len());
     for (module_name, name, expected) in &module.types().imports {
-        let what = format!("`{module_name}::{name}`");
+        let what = || format!("`{module_name}::{name}`");
         let Some(value) = imports.get_export(module_name, name) else {
-            bail!("unknown import: {what} has not been defined");
+            bail!("unknown import: {} has not been defined", what());
         };
         let owner = match &value {
             Extern::Func(f) => f.store_id(),
@@ -54,7 +54,7 @@ fn resolve_imports(module: &Module, imports: &Imports<Engine>, store: StoreId) -
             _ => false,
         };
         if !ok {
-            bail!("incompatible import type for {what}: expected {expected:?}");
+            bail!("incompatible import type for {}: expected {expected:?}", what());
         }
         resolved.push(value);
     }
