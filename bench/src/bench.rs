@@ -146,8 +146,8 @@ pub fn run(py: Python<'_>) -> Result<Vec<Row>> {
         let mut o = ours(portable)?;
         calls(py, &mut table, &mut o, &limits, path, portable)?;
         host_calls(&mut table, &mut o, &limits, path, portable)?;
-        memory(&mut table, &mut o, path, portable)?;
-        globals_tables(&mut table, &mut o, path, portable)?;
+        memory(py, &mut table, &mut o, &limits, path, portable)?;
+        globals_tables(py, &mut table, &mut o, &limits, path, portable)?;
         module_instance(&mut table, &o.engine, path, portable)?;
     }
     Ok(table.rows)
@@ -224,43 +224,85 @@ fn host_calls(t: &mut Table, o: &mut Ours, l: &Limits<'_>, path: &str, portable:
     Ok(())
 }
 
-fn memory(t: &mut Table, o: &mut Ours, path: &str, portable: bool) -> Result<()> {
+/// A hand-written PyO3 copy between a guest memory and Rust memory: a
+/// `Uint8Array` view and one `assign_to`/`assign` with a memoryview (the best
+/// Pyodide's public FFI allows).
+fn pyo3_copy(py: Python<'_>, mem: &Bound<'_, PyAny>, offset: usize, bytes: &mut [u8], read: bool) -> PyResult<()> {
+    let view = js::global_object(py, "Uint8Array")?.call_method1("new", (js::get_property(mem, "buffer")?, offset, bytes.len()))?;
+    // SAFETY: the memoryview lives only for this copy.
+    let mv = unsafe {
+        Bound::from_owned_ptr_or_err(
+            py,
+            pyo3::ffi::PyMemoryView_FromMemory(bytes.as_mut_ptr().cast(), bytes.len() as isize, pyo3::ffi::PyBUF_WRITE),
+        )?
+    };
+    view.call_method1(if read { "assign_to" } else { "assign" }, (&mv,))?;
+    mv.call_method0("release").map(drop)
+}
+
+fn memory(py: Python<'_>, t: &mut Table, o: &mut Ours, l: &Limits<'_>, path: &str, portable: bool) -> Result<()> {
     let mem = o.instance.get_export(&o.store, "mem").and_then(Extern::into_memory).context("no mem")?;
-    let (target_small, what_small) = (if portable { 1.5 } else { 2.0 }, "a raw direct copy");
-    let mut small = [0u8; 8];
-    let ours = ns_per_op(|| mem.read(&o.store, 64, &mut small).unwrap_or(()));
-    let limit = ns_per_op(|| unsafe { rtlbench_read(64, 8, black_box(small.as_mut_ptr())) });
-    t.add("Memory::read 8 B", path, ours, limit, what_small, target_small);
-    let ours = ns_per_op(|| mem.write(&mut o.store, 64, &small).unwrap_or(()));
-    let limit = ns_per_op(|| unsafe { rtlbench_write(64, 8, black_box(small.as_ptr())) });
-    t.add("Memory::write 8 B", path, ours, limit, what_small, target_small);
-    let mut mib = vec![0u8; 1 << 20];
-    let ours = ns_per_op(|| mem.read(&o.store, 0, &mut mib).unwrap_or(()));
-    let limit = ns_per_op(|| unsafe { rtlbench_read(0, 1 << 20, black_box(mib.as_mut_ptr())) });
-    t.add("Memory::read 1 MiB", path, ours, limit, "one HEAPU8.set copy", 1.25);
-    let ours = ns_per_op(|| mem.write(&mut o.store, 0, &mib).unwrap_or(()));
-    let limit = ns_per_op(|| unsafe { rtlbench_write(0, 1 << 20, black_box(mib.as_ptr())) });
-    t.add("Memory::write 1 MiB", path, ours, limit, "one HEAPU8.set copy", 1.25);
+    let mem_js = js::get_property(&l.exports, "mem")?;
+    let (target_small, what_small) =
+        if portable { (1.5, "a hand-written PyO3 copy (Uint8Array view + assign_to/assign)") } else { (2.0, "a raw direct copy") };
+    let what_big = if portable { "a hand-written PyO3 copy (Uint8Array view + assign_to/assign)" } else { "one HEAPU8.set copy" };
+    for (label, len, target, what) in [("8 B", 8usize, target_small, what_small), ("1 MiB", 1 << 20, 1.25, what_big)] {
+        let mut buffer = vec![0u8; len];
+        let ours = ns_per_op(|| mem.read(&o.store, 64, &mut buffer).unwrap_or(()));
+        let limit = if portable {
+            ns_per_op(|| pyo3_copy(py, &mem_js, 64, &mut buffer, true).unwrap_or(()))
+        } else {
+            ns_per_op(|| unsafe { rtlbench_read(64, len, black_box(buffer.as_mut_ptr())) })
+        };
+        t.add(&format!("Memory::read {label}"), path, ours, limit, what, target);
+        let ours = ns_per_op(|| mem.write(&mut o.store, 64, &buffer).unwrap_or(()));
+        let limit = if portable {
+            ns_per_op(|| pyo3_copy(py, &mem_js, 64, &mut buffer, false).unwrap_or(()))
+        } else {
+            ns_per_op(|| unsafe { rtlbench_write(64, len, black_box(buffer.as_ptr())) })
+        };
+        t.add(&format!("Memory::write {label}"), path, ours, limit, what, target);
+    }
     Ok(())
 }
 
-fn globals_tables(t: &mut Table, o: &mut Ours, path: &str, portable: bool) -> Result<()> {
-    let target = if portable { 1.5 } else { 2.5 };
+fn globals_tables(py: Python<'_>, t: &mut Table, o: &mut Ours, l: &Limits<'_>, path: &str, portable: bool) -> Result<()> {
+    let (target, what) = if portable { (1.5, "hand-written PyO3 access (one JS call)") } else { (2.5, "raw direct access") };
+    let g_js = js::get_property(&l.exports, "g")?;
+    let t_js = js::get_property(&l.exports, "t")?;
+    let add_js = js::get_property(&l.exports, "add")?;
+    let int = |n: u32| n.into_pyobject(py).map(|v| v.into_any()).ok();
     let g = o.instance.get_export(&o.store, "g").and_then(Extern::into_global).context("no g")?;
     let ours = ns_per_op(|| drop(black_box(g.get(&mut o.store))));
-    let limit = ns_per_op(|| { black_box(unsafe { rtlbench_global_get() }); });
-    t.add("Global::get i32", path, ours, limit, "raw direct access", target);
+    let limit = if portable {
+        ns_per_op(|| drop(black_box(js::get_property(&g_js, "value").and_then(|v| v.extract::<i32>()))))
+    } else {
+        ns_per_op(|| { black_box(unsafe { rtlbench_global_get() }); })
+    };
+    t.add("Global::get i32", path, ours, limit, what, target);
     let ours = ns_per_op(|| g.set(&mut o.store, Val::I32(7)).unwrap_or(()));
-    let limit = ns_per_op(|| unsafe { rtlbench_global_set(black_box(7)) });
-    t.add("Global::set i32", path, ours, limit, "raw direct access", target);
+    let limit = if portable {
+        ns_per_op(|| drop(black_box(int(7).map(|v| js::set_property(&g_js, "value", &v)))))
+    } else {
+        ns_per_op(|| unsafe { rtlbench_global_set(black_box(7)) })
+    };
+    t.add("Global::set i32", path, ours, limit, what, target);
     let table = o.instance.get_export(&o.store, "t").and_then(Extern::into_table).context("no t")?;
     let ours = ns_per_op(|| drop(black_box(table.get(&mut o.store, 0))));
-    let limit = ns_per_op(|| unsafe { rtlbench_table_get(black_box(0)) });
-    t.add("Table::get funcref", path, ours, limit, "raw direct access", target);
+    let limit = if portable {
+        ns_per_op(|| drop(black_box(js::call_method(&t_js, "get", &[int(0)]))))
+    } else {
+        ns_per_op(|| unsafe { rtlbench_table_get(black_box(0)) })
+    };
+    t.add("Table::get funcref", path, ours, limit, what, target);
     let add = o.func("add")?;
     let ours = ns_per_op(|| table.set(&mut o.store, 1, Ref::FuncRef(Some(add.clone()))).unwrap_or(()));
-    let limit = ns_per_op(|| unsafe { rtlbench_table_set(black_box(1)) });
-    t.add("Table::set funcref", path, ours, limit, "raw direct access", target);
+    let limit = if portable {
+        ns_per_op(|| drop(black_box(js::call_method(&t_js, "set", &[int(1), Some(add_js.clone())]))))
+    } else {
+        ns_per_op(|| unsafe { rtlbench_table_set(black_box(1)) })
+    };
+    t.add("Table::set funcref", path, ours, limit, what, target);
     Ok(())
 }
 
