@@ -312,7 +312,9 @@
     const freeHandles = [];
     let lastError = null;
     let view = new DataView(memory.buffer);
-    const dv = () => (view.buffer === memory.buffer ? view : (view = new DataView(memory.buffer)));
+    // Growing the heap detaches its old buffer (byteLength 0): only then is a
+    // new view made (reading `memory.buffer` on every access is slow).
+    const dv = () => (view.buffer.byteLength !== 0 ? view : (view = new DataView(memory.buffer)));
 
     const GET = {
       i: (a) => `d.getInt32(${a}, true)`,

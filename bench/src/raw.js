@@ -6,7 +6,7 @@
   const heap = Module.wasmMemory ?? Module.memory ?? imports.memory;
   const { mem, g, t, add } = exports;
   let view = new DataView(heap.buffer);
-  const dv = () => (view.buffer === heap.buffer ? view : (view = new DataView(heap.buffer)));
+  const dv = () => (view.buffer.byteLength !== 0 ? view : (view = new DataView(heap.buffer)));
   const raw = {
     add: exports.add,
     add64: exports.add64,
