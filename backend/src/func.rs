@@ -79,7 +79,7 @@ impl Func {
             bail!("wrong number of results: expected {}, got {}", self.inner.ty.results().len(), results.len());
         }
         for (i, (arg, ty)) in args.iter().zip(params).enumerate() {
-            check_type(arg, *ty, &format!("argument {i}"))?;
+            check_type(arg, *ty, || format!("argument {i}"))?;
             check_store(arg, store)?;
         }
         Ok(())

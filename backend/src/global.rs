@@ -79,7 +79,7 @@ impl WasmGlobal<Engine> for Global {
         if !self.ty.mutable() {
             bail!("cannot set an immutable global");
         }
-        check_type(&new_value, self.ty.content(), "the new value")?;
+        check_type(&new_value, self.ty.content(), || "the new value".to_owned())?;
         check_store(&new_value, self.store)?;
         if let (Some((handle, code)), Some(slot)) = (self.fast(&ctx.as_context_mut().inner.engine), to_slot(&new_value)) {
             // SAFETY: `handle` is live; JS reads one slot of the global's type.

@@ -21,6 +21,7 @@ use anyhow::{Result, anyhow};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
+use smallvec::SmallVec;
 use std::cell::RefCell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
@@ -132,7 +133,7 @@ pub(crate) fn erase<T: 'static>(owner: StoreId, ty: FuncType, func: Box<HostFn<T
         // SAFETY: the reference lives only for this call (see `store::current`).
         let store = unsafe { current::<T>(owner)? };
         let params = ty.params();
-        let mut values = Vec::with_capacity(params.len());
+        let mut values: SmallVec<[Val<Engine>; 8]> = SmallVec::with_capacity(params.len());
         match &args {
             HostArgs::Python(py, args) => {
                 if args.len() != params.len() {
@@ -149,10 +150,10 @@ pub(crate) fn erase<T: 'static>(owner: StoreId, ty: FuncType, func: Box<HostFn<T
                 }
             }
         }
-        let mut results: Vec<Val<Engine>> = ty.results().iter().map(|t| unwritten(*t)).collect();
+        let mut results: SmallVec<[Val<Engine>; 4]> = ty.results().iter().map(|t| unwritten(*t)).collect();
         func(StoreContextMut { inner: store }, &values, &mut results)?;
         for (i, (value, expected)) in results.iter().zip(ty.results()).enumerate() {
-            check_type(value, *expected, &format!("host function result {i}"))?;
+            check_type(value, *expected, || format!("host function result {i}"))?;
             check_store(value, owner)?;
         }
         match args {

@@ -85,9 +85,9 @@ pub(crate) fn ref_to_js<'py>(py: Python<'py>, value: &Ref<Engine>) -> PyResult<B
 }
 
 /// Checks that `value` has type `ty`.
-pub(crate) fn check_type(value: &Val<Engine>, ty: ValType, what: &str) -> Result<()> {
+pub(crate) fn check_type(value: &Val<Engine>, ty: ValType, what: impl FnOnce() -> String) -> Result<()> {
     if value.ty() != ty {
-        bail!("type mismatch: {what} has type {} but {ty} was expected", value.ty());
+        bail!("type mismatch: {} has type {} but {ty} was expected", what(), value.ty());
     }
     Ok(())
 }
