@@ -2,12 +2,10 @@
 //! suite and the spec test runner (tests in `tests/`), and the real-Pyodide
 //! harness around them (`pyodide/`, `python/`, `pyodide-ext/`).
 
-#[cfg(target_os = "emscripten")]
 mod pyodide_target;
 #[cfg(not(target_os = "emscripten"))]
 mod wasmtime_target;
 
-#[cfg(target_os = "emscripten")]
 pub use pyodide_target::PyodideTarget;
 #[cfg(not(target_os = "emscripten"))]
 pub use wasmtime_target::WasmtimeTarget;
