@@ -212,13 +212,21 @@
     return imports;
   }
 
+  // The same from one flat JS array `[module, name, value, module, ...]`
+  // (what the portable path passes: one crossing, no nested proxies).
+  function importObjectFlat(flat) {
+    const entries = [];
+    for (let i = 0; i + 2 < flat.length; i += 3) entries.push([flat[i], flat[i + 1], flat[i + 2]]);
+    return importObject(entries);
+  }
+
   // The exports `names` of `instance`, read by key; functions are registered
   // with their signature (`sigs[i]`, or null for other kinds) on the way.
   function exportValues(instance, names, sigs) {
     const exports = instance.exports;
     return names.map((n, i) => {
       const v = Reflect.get(exports, n);
-      if (sigs[i] !== null) registerFunc(v, sigs[i]);
+      if (sigs[i] != null) registerFunc(v, sigs[i]);
       return v;
     });
   }
@@ -612,7 +620,7 @@
     funcSig,
     getGlobal,
     hostFunction,
-    importObject,
+    importObjectFlat,
     installFast,
     makeCaller,
     compileBuffer,

@@ -24,7 +24,7 @@ pub struct Glue {
     pub get_global: Py<PyAny>,
     /// `hostFunction(pyCallable, sig) -> Wasm function`
     pub host_function: Py<PyAny>,
-    /// `importObject([[module, name, value], ...]) -> object`
+    /// `importObjectFlat([module, name, value, ...]) -> object`
     pub import_object: Py<PyAny>,
     /// `installFast(Module, scratch, scratchBytes) -> runtime | reason`
     pub install_fast: Py<PyAny>,
@@ -67,7 +67,7 @@ pub fn glue(py: Python<'_>) -> PyResult<&Glue> {
             func_sig: get("funcSig")?,
             get_global: get("getGlobal")?,
             host_function: get("hostFunction")?,
-            import_object: get("importObject")?,
+            import_object: get("importObjectFlat")?,
             install_fast: get("installFast")?,
             make_caller: get("makeCaller")?,
             compile_buffer: get("compileBuffer")?,

@@ -7,7 +7,7 @@ use crate::store::{StoreId, StoreInner, enter};
 use crate::{Engine, Func, Global, Memory, Module, Table, bindings, signature};
 use anyhow::{Result, bail};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
+use pyo3::types::PyString;
 use std::sync::Arc;
 use wasm_runtime_layer::ExternType;
 use wasm_runtime_layer::backend::{AsContext, AsContextMut, Export, Extern, Imports, WasmInstance};
@@ -128,12 +128,13 @@ impl Instance {
     /// Instantiates through Pyodide's FFI.
     fn instantiate_portable<T: 'static>(py: Python<'_>, store: &mut StoreInner<T>, module: &Module, resolved: &[Extern<Engine>]) -> Result<Vec<JsRef>> {
         let glue = glue(py)?;
-        let entries = PyList::empty(py);
+        let mut flat = Vec::with_capacity(3 * resolved.len());
         for ((module_name, name, _), value) in module.types().imports.iter().zip(resolved) {
-            let js = js_of(value).proxy(py)?;
-            entries.append(PyTuple::new(py, [module_name.into_pyobject(py)?.into_any(), name.into_pyobject(py)?.into_any(), js])?)?;
+            flat.push(PyString::new(py, module_name).into_any());
+            flat.push(PyString::new(py, name).into_any());
+            flat.push(js_of(value).proxy(py)?);
         }
-        let import_object = glue.import_object.bind(py).call1((entries,))?;
+        let import_object = glue.import_object.bind(py).call1((crate::js::array_from(py, flat)?,))?;
         let js_module = module.wrapper(py)?;
         clear_host_error();
         let outcome = {
@@ -156,6 +157,11 @@ impl Instance {
                 sigs.push(ty.map(signature::encode));
             }
         }
+        let names = crate::js::array_from(py, names.into_iter().map(|n| PyString::new(py, n).into_any()))?;
+        let sigs = crate::js::array_from(py, sigs.into_iter().map(|s| match s {
+            Some(sig) => PyString::new(py, &sig).into_any(),
+            None => py.None().into_bound(py),
+        }))?;
         let values = glue.export_values.bind(py).call1((js.as_js().bind(py), names, sigs))?;
         Ok(crate::js::iterate(&values)?.into_iter().map(|v| JsRef::from_proxy(v.unbind())).collect())
     }
