@@ -344,13 +344,73 @@
     const sigIds = new Map();
     const sigs = [];
     const callers = [];
+    // The shim for a numeric signature is itself Wasm: it reads the
+    // arguments from Rust memory, calls the function through `funcTable`
+    // (where every registered Wasm function sits at its handle) and writes
+    // the results back, so the call never converts values in JS.
+    //   (func (param $handle i32) (param $args i32) (param $results i32))
+    const LOAD = { i: 0x28, I: 0x29, f: 0x2a, F: 0x2b };
+    const STORE = { i: 0x36, I: 0x37, f: 0x38, F: 0x39 };
     function callerFor(sig) {
       const [params, results] = sig.split(":");
-      const args = [...params].map((c, i) => GET[c](`a + ${8 * i}`)).join(", ");
-      let body = `let d = dv(); const r = f(${args}); d = dv(); `;
-      if (results.length === 1) body += SET[results]("p", "r");
-      else [...results].forEach((c, i) => (body += SET[c](`p + ${8 * i}`, `r[${i}]`)));
-      return new Function("dv", `return (f, a, p) => { ${body} };`)(dv);
+      const type = [0x02, 0x60];
+      uleb(params.length, type);
+      for (const c of params) type.push(TYPE_BYTES[c]);
+      uleb(results.length, type);
+      for (const c of results) type.push(TYPE_BYTES[c]);
+      type.push(0x60, 0x03, 0x7f, 0x7f, 0x7f, 0x00);
+      const imports = [0x02];
+      name("e", imports);
+      name("m", imports);
+      imports.push(0x02, 0x00, 0x00);
+      name("e", imports);
+      name("t", imports);
+      imports.push(0x01, 0x70, 0x00, 0x00);
+      const exports = [0x01];
+      name("c", exports);
+      exports.push(0x00, 0x00);
+      const body = [];
+      uleb(results.length, body);
+      for (const c of results) body.push(0x01, TYPE_BYTES[c]);
+      [...params].forEach((c, k) => {
+        body.push(0x20, 0x01, LOAD[c], 0x00);
+        uleb(8 * k, body);
+      });
+      body.push(0x20, 0x00, 0x11, 0x00, 0x00);
+      for (let k = results.length - 1; k >= 0; k--) {
+        body.push(0x21);
+        uleb(3 + k, body);
+      }
+      [...results].forEach((c, k) => {
+        body.push(0x20, 0x02, 0x20);
+        uleb(3 + k, body);
+        body.push(STORE[c], 0x00);
+        uleb(8 * k, body);
+      });
+      body.push(0x0b);
+      const code = [0x01];
+      uleb(body.length, code);
+      for (const b of body) code.push(b);
+      const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+      section(1, type, out);
+      section(2, imports, out);
+      section(3, [0x01, 0x01], out);
+      section(7, exports, out);
+      section(10, code, out);
+      const module = new WebAssembly.Module(new Uint8Array(out));
+      return new WebAssembly.Instance(module, { e: { m: memory, t: funcTable } }).exports.c;
+    }
+
+    // Registered Wasm functions by handle, for the call shims' `call_indirect`.
+    const funcTable = new WebAssembly.Table({ element: "anyfunc", initial: 64 });
+    function tableFunc(h, v) {
+      if (typeof v !== "function") return;
+      if (h >= funcTable.length) funcTable.grow(Math.max(h + 1 - funcTable.length, funcTable.length));
+      try {
+        funcTable.set(h, v);
+      } catch (e) {
+        // A plain JS function cannot sit in a table; the portable path calls those.
+      }
     }
 
     // Per-signature host wrappers: a JS function that passes its arguments
@@ -386,6 +446,7 @@
       register(v) {
         const h = freeHandles.length ? freeHandles.pop() : handles.length;
         handles[h] = v;
+        tableFunc(h, v);
         return h;
       },
       value(h) {
@@ -422,12 +483,13 @@
     };
     const api = {
       free(h) {
+        if (typeof handles[h] === "function" && h < funcTable.length) funcTable.set(h, null);
         handles[h] = undefined;
         freeHandles.push(h);
       },
       call(f, sig, a, p) {
         try {
-          callers[sig](handles[f], a, p);
+          callers[sig](f, a, p);
           return 0;
         } catch (e) {
           return fail(e);
