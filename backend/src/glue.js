@@ -413,26 +413,104 @@
       }
     }
 
-    // Per-signature host wrappers: a JS function that passes its arguments
-    // through scratch memory (a stack, for nested calls) to the Rust
-    // trampoline and returns the results the trampoline wrote there.
-    const S = { sp: scratch, end: scratch + scratchBytes };
-    function hostWrapper(trampoline, id, sig) {
+    // Host functions are Wasm too: a per-signature module whose function
+    // spills its arguments to scratch memory in Rust (a stack, for nested
+    // calls), calls the Rust trampoline directly (a Wasm function of the
+    // side module, from the shared function table) and loads the results.
+    // On failure it calls `fail`, which throws: the error unwinds through the
+    // guest, never through Rust frames (the trampoline has returned).
+    const spGlobal = new WebAssembly.Global({ value: "i32", mutable: true }, scratch + scratchBytes);
+    const failHost = () => {
+      throw hostFailure();
+    };
+    function sleb(n, out) {
+      for (;;) {
+        const byte = n & 0x7f;
+        n >>= 7;
+        if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
+          out.push(byte);
+          return;
+        }
+        out.push(byte | 0x80);
+      }
+    }
+    const hostModules = new Map();
+    function hostModule(sig) {
+      let module = hostModules.get(sig);
+      if (module !== undefined) return module;
       const [params, results] = sig.split(":");
       const np = params.length;
       const bytes = 8 * Math.max(np + results.length, 1);
-      const names = [...params].map((_, i) => `x${i}`);
-      let body =
-        `const a = S.sp; if (a + ${bytes} > S.end) throw new RangeError("pyodide_runtime_layer: host calls nested too deeply"); ` +
-        `S.sp = a + ${bytes}; let st; try { const d = dv(); `;
-      [...params].forEach((c, i) => (body += SET[c](`a + ${8 * i}`, names[i])));
-      body += `st = trampoline(id, a, a + ${8 * np}); } finally { S.sp = a; } if (st !== 0) throw hostFailure(); `;
-      if (results.length === 1) body += `const d = dv(); return ${GET[results](`a + ${8 * np}`)};`;
-      else if (results.length > 1)
-        body += `const d = dv(); return [${[...results].map((c, i) => GET[c](`a + ${8 * (np + i)}`)).join(", ")}];`;
-      return new Function("dv", "trampoline", "id", "S", "hostFailure", `return (${names.join(", ")}) => { ${body} };`)(
-        dv, trampoline, id, S, hostFailure,
-      );
+      const type = [0x03, 0x60];
+      uleb(np, type);
+      for (const c of params) type.push(TYPE_BYTES[c]);
+      uleb(results.length, type);
+      for (const c of results) type.push(TYPE_BYTES[c]);
+      type.push(0x60, 0x03, 0x7f, 0x7f, 0x7f, 0x01, 0x7f, 0x60, 0x00, 0x00);
+      const imports = [0x05];
+      for (const [field, desc] of [["m", [0x02, 0x00, 0x00]], ["tr", [0x00, 0x01]], ["fail", [0x00, 0x02]], ["sp", [0x03, 0x7f, 0x01]], ["id", [0x03, 0x7f, 0x00]]]) {
+        name("e", imports);
+        name(field, imports);
+        for (const b of desc) imports.push(b);
+      }
+      const exports = [0x01];
+      name("h", exports);
+      exports.push(0x00, 0x02);
+      const base = np;
+      const release = () => {
+        const r = [0x20];
+        uleb(base, r);
+        r.push(0x41);
+        sleb(bytes, r);
+        r.push(0x6a, 0x24, 0x00);
+        return r;
+      };
+      const body = [0x01, 0x01, 0x7f];
+      body.push(0x23, 0x00, 0x41);
+      sleb(bytes, body);
+      body.push(0x6b, 0x22);
+      uleb(base, body);
+      body.push(0x24, 0x00);
+      body.push(0x20);
+      uleb(base, body);
+      body.push(0x41);
+      sleb(scratch, body);
+      body.push(0x49, 0x04, 0x40, ...release(), 0x10, 0x01, 0x00, 0x0b);
+      [...params].forEach((c, k) => {
+        body.push(0x20);
+        uleb(base, body);
+        body.push(0x20);
+        uleb(k, body);
+        body.push(STORE[c], 0x00);
+        uleb(8 * k, body);
+      });
+      body.push(0x23, 0x01, 0x20);
+      uleb(base, body);
+      body.push(0x20);
+      uleb(base, body);
+      body.push(0x41);
+      sleb(8 * np, body);
+      body.push(0x6a, 0x10, 0x00);
+      body.push(0x04, 0x40, ...release(), 0x10, 0x01, 0x00, 0x0b);
+      [...results].forEach((c, k) => {
+        body.push(0x20);
+        uleb(base, body);
+        body.push(LOAD[c], 0x00);
+        uleb(8 * (np + k), body);
+      });
+      body.push(...release(), 0x0b);
+      const code = [0x01];
+      uleb(body.length, code);
+      for (const b of body) code.push(b);
+      const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+      section(1, type, out);
+      section(2, imports, out);
+      section(3, [0x01, 0x00], out);
+      section(7, exports, out);
+      section(10, code, out);
+      module = new WebAssembly.Module(new Uint8Array(out));
+      hostModules.set(sig, module);
+      return module;
     }
 
     function hostFailure() {
@@ -464,8 +542,11 @@
       },
       hostFunction(trampolinePtr, id, sig) {
         if (!numeric(sig.replace(":", ""))) return null;
-        const trampoline = Module.getWasmTableEntry(trampolinePtr);
-        return registerFunc(reexport(hostWrapper(trampoline, id, sig), sig), sig);
+        const tr = Module.getWasmTableEntry(trampolinePtr);
+        const instance = new WebAssembly.Instance(hostModule(sig), {
+          e: { m: memory, tr, fail: failHost, sp: spGlobal, id: new WebAssembly.Global({ value: "i32" }, id) },
+        });
+        return registerFunc(instance.exports.h, sig);
       },
       takeError() {
         const e = lastError;
@@ -478,6 +559,8 @@
     const plans = new WeakMap();
 
     const fail = (e) => {
+      // A trap inside a host call can leave scratch reserved: calls nest, so
+      // the outermost failure resets it (inner ones are back at its value).
       lastError = wrapException(e);
       return 1;
     };
@@ -488,10 +571,12 @@
         freeHandles.push(h);
       },
       call(f, sig, a, p) {
+        const sp = spGlobal.value;
         try {
           callers[sig](f, a, p);
           return 0;
         } catch (e) {
+          spGlobal.value = sp;
           return fail(e);
         }
       },
@@ -603,6 +688,7 @@
       // (in its order) at `out`; `exportSigs` holds one i32 per export: the
       // signature id of a function export (registered on the way), else -1.
       instantiate(m, imports, exportSigs, out) {
+        const sp = spGlobal.value;
         try {
           const module = handles[m];
           let plan = plans.get(module);
@@ -637,6 +723,7 @@
           }
           return 0;
         } catch (e) {
+          spGlobal.value = sp;
           return fail(e);
         }
       },
