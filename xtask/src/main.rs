@@ -4,6 +4,7 @@
 //! `wasm32-unknown-emscripten` Rust target and the pinned npm packages.
 
 mod bench;
+mod browser;
 mod command;
 mod counts;
 mod pyodide;
@@ -16,7 +17,9 @@ const USAGE: &str = "usage: cargo xtask <task>
 
 tasks:
   test       native tests (cargo test --workspace), then the real-Pyodide suite
+             under Node, then in headless Chromium
   pyodide    only the real-Pyodide suite
+  browser    the real-Pyodide suite (tests/python) in headless Chromium
   demo       build the demo extension for Pyodide and run it under Node
   spectest   the WebAssembly spec tests on wasmtime and in Pyodide, with reports
   bench      benchmarks in Pyodide beside their limits, written to BENCHMARKS.md";
@@ -36,6 +39,7 @@ fn run() -> Result<()> {
     };
     match task.as_str() {
         "test" => {
+            browser::check_chromium()?;
             setup::all()?;
             let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
             let native = command::run_counted(&cargo, &["test", "--workspace"], &command::root(), &[])?;
@@ -43,12 +47,14 @@ fn run() -> Result<()> {
             let spec = spectest::core_in_pyodide()?;
             in_pyodide.passed += spec.passed;
             in_pyodide.failed += spec.failed;
+            let in_browser = browser::test()?;
             println!("\n== summary ==");
             println!("native (cargo test --workspace): {native}");
             println!("pyodide (tests/python, demo, core spec): {in_pyodide}");
+            println!("browser (tests/python in headless Chromium): {in_browser}");
             let total = counts::Counts {
-                passed: native.passed + in_pyodide.passed,
-                failed: native.failed + in_pyodide.failed,
+                passed: native.passed + in_pyodide.passed + in_browser.passed,
+                failed: native.failed + in_pyodide.failed + in_browser.failed,
             };
             println!("total: {total}");
             Ok(())
@@ -58,6 +64,11 @@ fn run() -> Result<()> {
             let counts = pyodide::test()?;
             println!("pyodide (tests/python, demo): {counts}");
             Ok(())
+        }
+        "browser" => {
+            browser::check_chromium()?;
+            setup::all()?;
+            browser::test().map(|_| ())
         }
         "spectest" => {
             setup::all()?;

@@ -24,7 +24,8 @@ fn npm_packages() -> Result<()> {
     let harness = root().join("tests/pyodide");
     let installed = crate::pyodide::LINES
         .iter()
-        .all(|line| harness.join("node_modules").join(line).join("pyodide.asm.wasm").exists());
+        .all(|line| harness.join("node_modules").join(line).join("pyodide.asm.wasm").exists())
+        && harness.join("node_modules/playwright-core/package.json").exists();
     if !installed {
         run("npm", &["ci", "--no-audit", "--no-fund"], &harness, &[])?;
     }
