@@ -1,6 +1,7 @@
 //! Benchmarks of `pyodide_runtime_layer` in real Pyodide, each beside the limit
-//! it is measured against in the same run (`cargo xtask bench` writes the
-//! table to BENCHMARKS.md). Only built for Pyodide.
+//! it is measured against in the same run, with the sub-steps that explain the
+//! difference (`cargo xtask bench` writes the table to BENCHMARKS.md). Only
+//! built for Pyodide.
 
 #[cfg(target_os = "emscripten")]
 mod bench;
@@ -12,11 +13,22 @@ mod modules;
 #[cfg(target_os = "emscripten")]
 use pyo3::prelude::*;
 
-/// Runs every benchmark; returns the rows `(operation, path, ours_ns, limit_ns, limit, target, iterations)`.
+/// Runs every benchmark. Returns a dict: `rows` (one dict per table row, with
+/// every member's per-round samples in ns) and the timing parameters.
 #[cfg(target_os = "emscripten")]
 #[pyfunction]
-fn run(py: Python<'_>) -> PyResult<Vec<bench::Row>> {
-    bench::run(py).map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(format!("{e:#}")))
+fn run(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
+    let err = |e: anyhow::Error| pyo3::exceptions::PyRuntimeError::new_err(format!("{e:#}"));
+    let (step, cost) = measure::timer();
+    let rows = bench::run(py).map_err(err)?;
+    let out = pyo3::types::PyDict::new(py);
+    out.set_item("rows", rows)?;
+    out.set_item("timer_step_ns", step)?;
+    out.set_item("timer_cost_ns", cost)?;
+    out.set_item("rounds", measure::ROUNDS)?;
+    out.set_item("sample_ns", measure::SAMPLE_NS)?;
+    out.set_item("warm_up_ns", measure::WARM_UP_NS)?;
+    Ok(out)
 }
 
 /// The benchmark extension module.

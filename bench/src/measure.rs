@@ -1,45 +1,100 @@
-//! Timing: medians of repeated samples after a warm-up.
+//! Timing: a group of operations (ours, its limit, and the sub-steps that
+//! explain the difference) sampled in interleaved rounds after a warm-up, so
+//! that the machine's drift and noise hit every member of a group alike.
 
 use std::time::Instant;
 
-/// Samples per measurement (the median is reported).
-const SAMPLES: usize = 11;
-/// The shortest sample, so timer resolution does not matter.
-const SAMPLE_NS: f64 = 2_000_000.0;
+/// Rounds per group: each round takes one sample of every member.
+pub const ROUNDS: usize = 21;
+/// The shortest sample (repeated calls), far above the timer's resolution.
+pub const SAMPLE_NS: f64 = 2_000_000.0;
+/// The fewest operations per sample (slow ones make samples longer instead).
+pub const MIN_ITERATIONS: u64 = 4;
+/// How long each member runs before measuring, so the JS engine's optimizing
+/// tiers have kicked in.
+pub const WARM_UP_NS: f64 = 30_000_000.0;
 
-/// How long to run `op` before measuring, so the JS engine's optimizing tiers kick in.
-const WARM_UP_NS: u128 = 40_000_000;
+/// One member of a group.
+pub struct Member<'a> {
+    pub label: String,
+    op: Box<dyn FnMut() + 'a>,
+}
 
-/// Nanoseconds per call of `op`, and the iterations per sample.
-pub fn ns_per_op(mut op: impl FnMut()) -> (f64, u64) {
+impl<'a> Member<'a> {
+    pub fn new(label: impl Into<String>, op: impl FnMut() + 'a) -> Self {
+        Self { label: label.into(), op: Box::new(op) }
+    }
+}
+
+/// What was measured of one member: ns per operation in each round.
+pub struct Measured {
+    pub label: String,
+    pub iterations: u64,
+    pub samples: Vec<f64>,
+}
+
+fn sample(op: &mut dyn FnMut(), iterations: u64) -> f64 {
+    let start = Instant::now();
+    for _ in 0..iterations {
+        op();
+    }
+    start.elapsed().as_nanos() as f64
+}
+
+/// Warms `op` up and returns the iterations that fill a sample, from the
+/// fastest of three trial runs (one slow trial must not shrink the samples).
+fn calibrate(op: &mut dyn FnMut()) -> u64 {
     let warm_up = Instant::now();
     let mut calls = 0u32;
-    while warm_up.elapsed().as_nanos() < WARM_UP_NS || calls < 3 {
+    while (warm_up.elapsed().as_nanos() as f64) < WARM_UP_NS || calls < 3 {
         op();
         calls += 1;
     }
-    // Warm up, and find how many iterations fill a sample.
-    let mut iterations = 1u64;
-    loop {
-        let start = Instant::now();
-        for _ in 0..iterations {
-            op();
-        }
-        let elapsed = start.elapsed().as_nanos() as f64;
-        if elapsed >= SAMPLE_NS || iterations >= 1 << 24 {
-            break;
-        }
-        iterations = (iterations * 2).max((iterations as f64 * SAMPLE_NS / elapsed.max(1.0)) as u64);
+    let mut n = 1u64;
+    while sample(op, n) < SAMPLE_NS / 10.0 && n < 1 << 26 {
+        n *= 2;
     }
-    let mut samples: Vec<f64> = (0..SAMPLES)
-        .map(|_| {
-            let start = Instant::now();
-            for _ in 0..iterations {
-                op();
-            }
-            start.elapsed().as_nanos() as f64 / iterations as f64
-        })
-        .collect();
-    samples.sort_by(f64::total_cmp);
-    (samples[SAMPLES / 2], iterations)
+    let fastest = (0..3).map(|_| sample(op, n) / n as f64).fold(f64::INFINITY, f64::min);
+    ((SAMPLE_NS / fastest.max(1e-3)).ceil() as u64).clamp(MIN_ITERATIONS, 1 << 28)
+}
+
+/// Measures every member: warm-up and calibration each, then [`ROUNDS`]
+/// rounds, each sampling every member once, starting with a different one.
+pub fn group(mut members: Vec<Member<'_>>) -> Vec<Measured> {
+    let iterations: Vec<u64> = members.iter_mut().map(|m| calibrate(&mut m.op)).collect();
+    let n = members.len();
+    let mut samples = vec![Vec::with_capacity(ROUNDS); n];
+    for round in 0..ROUNDS {
+        for k in 0..n {
+            let i = (round + k) % n;
+            let ns = sample(&mut members[i].op, iterations[i]);
+            samples[i].push(ns / iterations[i] as f64);
+        }
+    }
+    members
+        .into_iter()
+        .zip(iterations)
+        .zip(samples)
+        .map(|((m, iterations), samples)| Measured { label: m.label, iterations, samples })
+        .collect()
+}
+
+/// The timer: its smallest observed step and the cost of reading it (ns).
+pub fn timer() -> (f64, f64) {
+    let mut step = f64::INFINITY;
+    for _ in 0..200 {
+        let a = Instant::now();
+        let mut b = Instant::now();
+        while b == a {
+            b = Instant::now();
+        }
+        step = step.min((b - a).as_nanos() as f64);
+    }
+    let start = Instant::now();
+    let mut last = start;
+    for _ in 0..100_000 {
+        last = std::hint::black_box(Instant::now());
+    }
+    let cost = (last - start).as_nanos() as f64 / 100_000.0;
+    (step, cost)
 }

@@ -19,6 +19,27 @@ pub const GUEST: &str = r#"(module
         (br $next)))
       (local.get $acc)))"#;
 
+/// The floor of the fast path's host-call protocol: a thunk like the backend's
+/// generated host functions (reserve scratch in Rust memory by moving a
+/// stack-pointer global, spill the argument, call a Rust `extern "C"`
+/// trampoline through the shared function table, check its status, load the
+/// result, release the scratch), calling a trampoline that does nothing else.
+pub const FLOOR_THUNK: &str = r#"(module
+    (import "e" "m" (memory 0))
+    (import "e" "tr" (func $tr (param i32 i32 i32) (result i32)))
+    (import "e" "sp" (global $sp (mut i32)))
+    (import "e" "lo" (global $lo i32))
+    (func (export "h") (param $x i32) (result i32) (local $base i32) (local $r i32)
+      (local.set $base (i32.sub (global.get $sp) (i32.const 16)))
+      (global.set $sp (local.get $base))
+      (if (i32.lt_u (local.get $base) (global.get $lo)) (then unreachable))
+      (i32.store (local.get $base) (local.get $x))
+      (if (call $tr (i32.const 0) (local.get $base) (i32.add (local.get $base) (i32.const 8)))
+        (then (global.set $sp (i32.add (local.get $base) (i32.const 16))) (unreachable)))
+      (local.set $r (i32.load offset=8 (local.get $base)))
+      (global.set $sp (i32.add (local.get $base) (i32.const 16)))
+      (local.get $r)))"#;
+
 /// A module exporting `n` functions of type `[] -> []` (`f0`, `f1`, ...).
 pub fn provider(n: usize) -> String {
     let funcs: String = (0..n).map(|i| format!("(func (export \"f{i}\"))")).collect();

@@ -1,30 +1,61 @@
-// The limits the benchmarks compare with: raw JS<->wasm operations that Rust
-// reaches as direct imports of this side module (installed into the Pyodide
-// loader's import table before their first call), with nothing in between.
-(Module, exports, rawLoop, modules, importObjects) => {
+// The limits the benchmarks compare with, and the probes that split our time
+// into sub-steps. Everything Rust calls here is a direct import of this side
+// module (`extern "C"` in bench.rs), installed into the Pyodide loader's
+// import table after the module was loaded, so each call goes through the
+// loader's lazy stub (`(...args) => resolved(...args)`), exactly like the
+// backend's own `rtl1_*` imports, which are installed the same way.
+(Module, guest, thunk, consumers, providers, rawHostPtr, floorTrPtr, scratchLo, scratchHi, pythonHost) => {
   const imports = Module.LDSO.loadedLibsByName.__main__.exports;
   const heap = Module.wasmMemory ?? Module.memory ?? imports.memory;
-  const { mem, g, t, add } = exports;
+  const env = (entries) => ({ env: entries });
+
+  // The guest with a raw Rust function as its import (the host-call limit).
+  const raw = new WebAssembly.Instance(guest, env({ host: Module.getWasmTableEntry(rawHostPtr) })).exports;
+  // The guest with a Python callable as its import (the portable host-call limit).
+  const python = new WebAssembly.Instance(guest, env({ host: pythonHost })).exports;
+  // The same Python callable behind a JS wrapper (the portable path's host
+  // functions are a JS function calling a Python callable).
+  const wrapped = new WebAssembly.Instance(guest, env({ host: (...a) => pythonHost(...a) })).exports;
+  // The guest calling the floor thunk, which calls a bare Rust trampoline.
+  const floorThunk = new WebAssembly.Instance(thunk, {
+    e: {
+      m: heap,
+      tr: Module.getWasmTableEntry(floorTrPtr),
+      sp: new WebAssembly.Global({ value: "i32", mutable: true }, scratchHi),
+      lo: new WebAssembly.Global({ value: "i32" }, scratchLo),
+    },
+  }).exports.h;
+  const floor = new WebAssembly.Instance(guest, env({ host: floorThunk })).exports;
+
+  // Prebuilt instantiations: modules with 1 and 100 imports, import objects ready.
+  const importObjects = providers.map((p) => env({ ...new WebAssembly.Instance(p, {}).exports }));
+
+  const { mem, g, t, add } = raw;
   let view = new DataView(heap.buffer);
   const dv = () => (view.buffer.byteLength !== 0 ? view : (view = new DataView(heap.buffer)));
-  const raw = {
-    add: exports.add,
-    add64: exports.add64,
-    neg: exports.neg,
+  const probeGlobal = new WebAssembly.Global({ value: "i32", mutable: true }, 0);
+  const fns = {
+    // Calls: the guest's exports themselves.
+    add: raw.add,
+    add64: raw.add64,
+    neg: raw.neg,
+    // Rust's C ABI cannot take two results from an import: a JS function calls
+    // the export and stores them in Rust memory.
     pair: (p) => {
-      const r = exports.pair();
+      const r = raw.pair();
       const d = dv();
       d.setInt32(p, r[0], true);
       d.setBigInt64(p + 8, r[1], true);
     },
-    loop: rawLoop,
+    loop: raw.loop,
+    floor_loop: floor.loop,
     read: (off, len, dst) => new Uint8Array(heap.buffer, dst, len).set(new Uint8Array(mem.buffer, off, len)),
     write: (off, len, src) => new Uint8Array(mem.buffer, off, len).set(new Uint8Array(heap.buffer, src, len)),
     compile: (ptr, len) => {
       new WebAssembly.Module(new Uint8Array(heap.buffer, ptr, len));
     },
     instantiate: (k) => {
-      new WebAssembly.Instance(modules[k], importObjects[k]);
+      new WebAssembly.Instance(consumers[k], importObjects[k]);
     },
     global_get: () => g.value,
     global_set: (v) => {
@@ -36,7 +67,85 @@
     table_set: (i) => {
       t.set(i, add);
     },
+    // Probes: the export behind one more JS frame (with the try/catch every
+    // fast-runtime function has), and additionally a WebAssembly.Global read.
+    frame_add: (a, b) => {
+      try {
+        return add(a, b);
+      } catch (e) {
+        return 0;
+      }
+    },
+    global_frame_add: (a, b) => {
+      const sp = probeGlobal.value;
+      try {
+        return add(a, b);
+      } catch (e) {
+        probeGlobal.value = sp;
+        return 0;
+      }
+    },
   };
-  for (const [name, f] of Object.entries(raw)) imports[`rtlbench_${name}`] = f;
-  return true;
+
+  // The fast runtime's own functions under our names (the same function
+  // objects the backend's `rtl1_*` imports resolve to), with handles for them.
+  let handles = null;
+  const runtime = imports.__pyodide_runtime_layer_fast_v1;
+  const arity = { ping: 1, free: 1, call: 4, mem_read: 4, mem_write: 4, global_get: 3, global_set: 3,
+    table_get: 3, table_set: 3, module_new: 2, instantiate: 4 };
+  if (runtime && runtime.version === 1 && Object.entries(arity).every(([n, k]) => imports[`rtl1_${n}`]?.length === k)) {
+    for (const n of Object.keys(arity)) fns[`fast_${n}`] = imports[`rtl1_${n}`];
+    const fn = (f, sig) => [runtime.register(f), runtime.sigId(sig)];
+    handles = [
+      ...fn(raw.add, "ii:i"), ...fn(raw.add64, "II:I"), ...fn(raw.neg, "F:F"), ...fn(raw.pair, ":iI"),
+      runtime.register(mem), runtime.register(g), runtime.register(t),
+      runtime.register(consumers[0]), runtime.register(consumers[1]),
+    ];
+    const provided = importObjects.map((o) => Object.keys(o.env).sort((a, b) => +a.slice(1) - +b.slice(1)).map((k) => runtime.register(o.env[k])));
+    handles.push(provided[0], provided[1]);
+  }
+  for (const [name, f] of Object.entries(fns)) imports[`rtlbench_${name}`] = f;
+
+  // For the portable limits (hand-written PyO3): i64 arguments need BigInt,
+  // and a JS closure like the portable path's caller (one frame, try/catch).
+  const add64 = (a, b) => raw.add64(BigInt(a), BigInt(b));
+  const guarded = (a, b) => {
+    try {
+      return add(a, b);
+    } catch (e) {
+      throw e;
+    }
+  };
+  // Probes of single Pyodide FFI crossings, called through PyO3.
+  const probes = {
+    // A JS object returned to Python: with a null prototype (as the portable
+    // path's import objects are) and a plain one.
+    nullProto: () => {
+      const o = Object.create(null);
+      o.env = Object.create(null);
+      return o;
+    },
+    plainObject: () => ({ env: {} }),
+    // A memoryview handed to JS, whose buffer JS takes and releases (what
+    // every portable bulk copy does around its copy).
+    getBuffer: (mv) => {
+      const b = mv.getBuffer("u8");
+      b.release();
+    },
+    // The portable Module::new's JS side: compile from a memoryview's buffer.
+    compile: (mv) => {
+      const b = mv.getBuffer("u8");
+      try {
+        return new WebAssembly.Module(b.data);
+      } finally {
+        b.release();
+      }
+    },
+    // A function handed to JS, a string back (as the portable path's
+    // signature lookup of a function from a table does).
+    funcToString: (f) => (typeof f === "function" ? "ii:i" : null),
+    pair: raw.pair,
+    wrappedLoop: wrapped.loop,
+  };
+  return { exports: raw, pythonLoop: python.loop, add64, guarded, handles, importObjects, consumers, probes };
 }
