@@ -59,20 +59,12 @@ fn bindings_cases() -> Vec<&'static str> {
     bindings_tests::CASES.iter().map(|(name, _)| *name).collect()
 }
 
-/// `Type::function` for every generated function the bindings cases call.
-#[pyfunction]
-fn bindings_covered() -> Vec<&'static str> {
-    bindings_tests::COVERED.to_vec()
-}
-
 /// Runs one generated-bindings case; raises `AssertionError` on failure.
+/// Returns `None`, or for a case that waits on a JS promise, a promise to
+/// await (it rejects when a check fails).
 #[pyfunction]
-fn run_bindings_case(py: Python<'_>, name: &str) -> PyResult<()> {
-    let (_, case) = bindings_tests::CASES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .ok_or_else(|| PyKeyError::new_err(name.to_owned()))?;
-    case(py).map_err(|e| PyAssertionError::new_err(format!("{e:#}")))
+fn run_bindings_case<'py>(py: Python<'py>, name: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+    bindings_tests::run(py, name).map_err(|e| PyAssertionError::new_err(format!("{e:#}")))
 }
 
 /// The names of the Pyodide-only backend cases.
@@ -105,7 +97,6 @@ fn rtl_tests(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(run_conformance_case, m)?)?;
     m.add_function(wrap_pyfunction!(fast_path_unavailable_reason, m)?)?;
     m.add_function(wrap_pyfunction!(bindings_cases, m)?)?;
-    m.add_function(wrap_pyfunction!(bindings_covered, m)?)?;
     m.add_function(wrap_pyfunction!(run_bindings_case, m)?)?;
     m.add_function(wrap_pyfunction!(backend_cases, m)?)?;
     m.add_function(wrap_pyfunction!(run_backend_case, m)?)?;
