@@ -2,6 +2,10 @@
 
 use conformance::{Capabilities, Proposals, Target, TrapKind};
 use pyodide_runtime_layer::{Trap, TrapCode};
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use pyodide_runtime_layer::{bindings, js};
+use std::sync::OnceLock;
 use wasm_runtime_layer::Engine;
 
 /// `pyodide_runtime_layer` on the JS engine hosting this Pyodide, on the fast
@@ -63,9 +67,27 @@ impl Target for PyodideTarget {
     fn capabilities(&self) -> Capabilities {
         Capabilities {
             v128_at_boundary: false,
-            wasm_exceptions: false,
+            wasm_exceptions: try_table_supported(),
             f32_signalling_nan_at_boundary: false,
             proposals: Proposals::Node20,
         }
     }
+}
+
+/// Whether the host engine compiles the exception-handling proposal's
+/// `try_table` (Chromium's V8 does, Node 20's does not), asked once with
+/// `WebAssembly.validate`.
+fn try_table_supported() -> bool {
+    static SUPPORTED: OnceLock<bool> = OnceLock::new();
+    *SUPPORTED.get_or_init(|| {
+        let Ok(bytes) = wat::parse_str("(module (tag $e) (func (block $out (try_table (catch_all $out)))))") else {
+            return false;
+        };
+        Python::attach(|py| -> PyResult<bool> {
+            let array = js::global_object(py, "Uint8Array")?.call_method1("new", (bytes.len(),))?;
+            array.call_method1("assign", (PyBytes::new(py, &bytes),))?;
+            bindings::WebAssembly::validate(py, &array)
+        })
+        .unwrap_or(false)
+    })
 }
