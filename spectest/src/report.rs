@@ -104,9 +104,18 @@ impl Report {
         let mut md = String::new();
         let _ = writeln!(md, "# spectest {}: {}\n", self.target, self.suite);
         let _ = writeln!(md, "{}\n", self.summary());
-        let reasons = reasons_text(&self.skipped_by_reason());
+        let by_reason = self.skipped_by_reason();
+        let reasons = reasons_text(&by_reason);
         if !reasons.is_empty() {
             let _ = writeln!(md, "Skipped by reason: {reasons}.\n");
+            md.push_str(
+                "Each skip is decided before the directive runs, from the directive or its \
+                 module's binary, never from an outcome:\n\n",
+            );
+            for reason in by_reason.keys() {
+                let _ = writeln!(md, "- **{}**: {}", reason.name(), reason.description());
+            }
+            md.push('\n');
         }
 
         md.push_str("## Per group\n\n");

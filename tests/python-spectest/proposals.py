@@ -1,6 +1,11 @@
 """Runs the spec proposals V8 in Node 20 supports on this backend in Pyodide
-and writes the report to target/spectest/pyodide-proposals.md."""
+(fast path) and writes the report to target/spectest/pyodide-proposals.md.
+Run by `cargo xtask spectest`."""
+
+import time
 
 import rtl_spectest
 
-print(rtl_spectest.run_proposals("/repo/target/spectest/pyodide-proposals.md"))
+start = time.perf_counter()
+report = rtl_spectest.run_proposals("/repo/target/spectest/pyodide-proposals.md")
+print(f"{report['summary']} ({time.perf_counter() - start:.1f} s)")

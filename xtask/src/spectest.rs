@@ -1,10 +1,18 @@
 //! The WebAssembly spec test suite on both engines: wasmtime natively (the
 //! reference column) and this backend in real Pyodide.
+//!
+//! `cargo xtask spectest` runs everything, copies the reports into
+//! `spectest/report/` (checked in, linked from the README) and prints the
+//! per-group table of both engines, also written to
+//! `spectest/report/summary.md`. `cargo xtask test` runs only the core spec
+//! in Pyodide ([`core_in_pyodide`]), checked against its baselines.
 
 use crate::command::{cargo, root};
 use crate::counts::Counts;
 use crate::pyodide::{build_extension, node, node_tests};
-use anyhow::Result;
+use anyhow::{Context, Result};
+use std::fmt::Write as _;
+use std::time::Instant;
 
 /// Arguments that load the spec test extension with the repository mounted at `/repo`.
 fn pyodide_args() -> Result<Vec<String>> {
@@ -21,29 +29,246 @@ fn pyodide_args() -> Result<Vec<String>> {
     Ok(args)
 }
 
-/// The core spec in Pyodide, checked against `spectest/baseline/pyodide.txt` (part of `test`).
+/// The core spec in Pyodide on the fast and the portable path, each checked
+/// against its baseline (`spectest/baseline/pyodide*.txt`; part of `test`).
 pub fn core_in_pyodide() -> Result<Counts> {
     let mut args = pyodide_args()?;
-    args.push(root().join("tests/python-spectest/test_spectest_core.py").display().to_string());
-    node_tests(&args.iter().map(String::as_str).collect::<Vec<_>>())
+    args.push(
+        root()
+            .join("tests/python-spectest/test_spectest_core.py")
+            .display()
+            .to_string(),
+    );
+    let start = Instant::now();
+    let counts = node_tests(&args.iter().map(String::as_str).collect::<Vec<_>>())?;
+    println!(
+        "spectest: the core spec in Pyodide took {:.0?}",
+        start.elapsed()
+    );
+    Ok(counts)
 }
 
-/// Everything: core and proposals on both engines, then the reports.
+/// The reports: a column label, where the run writes it (relative to the
+/// root), and its checked-in name under `spectest/report/`.
+const REPORTS: &[(&str, &str, &str)] = &[
+    (
+        "wasmtime",
+        "target/tmp/spectest/wasmtime-core.md",
+        "wasmtime-core.md",
+    ),
+    (
+        "wasmtime",
+        "target/tmp/spectest/wasmtime-proposals.md",
+        "wasmtime-proposals.md",
+    ),
+    (
+        "pyodide",
+        "target/spectest/pyodide-core.md",
+        "pyodide-core.md",
+    ),
+    (
+        "pyodide, portable path",
+        "target/spectest/pyodide-portable-core.md",
+        "pyodide-portable-core.md",
+    ),
+    (
+        "pyodide",
+        "target/spectest/pyodide-proposals.md",
+        "pyodide-proposals.md",
+    ),
+];
+
+/// Everything: core and proposals on both engines, then the reports and the table.
 pub fn all() -> Result<()> {
-    cargo(&["test", "--package", "tests", "--test", "spectest_wasmtime", "--", "--include-ignored"], &[])?;
+    let mut timings = Vec::new();
+
+    let start = Instant::now();
+    cargo(
+        &[
+            "test",
+            "--package",
+            "tests",
+            "--test",
+            "spectest_wasmtime",
+            "--",
+            "--include-ignored",
+        ],
+        &[],
+    )?;
+    timings.push((
+        "wasmtime, core and proposals (native, with the build)",
+        start.elapsed(),
+    ));
+
+    let start = Instant::now();
     core_in_pyodide()?;
+    timings.push((
+        "pyodide, core on both paths (with the build)",
+        start.elapsed(),
+    ));
+
+    let start = Instant::now();
     let mut args = pyodide_args()?;
-    args.extend(["--script".to_owned(), root().join("tests/python-spectest/proposals.py").display().to_string()]);
+    args.extend([
+        "--script".to_owned(),
+        root()
+            .join("tests/python-spectest/proposals.py")
+            .display()
+            .to_string(),
+    ]);
     node(&args.iter().map(String::as_str).collect::<Vec<_>>())?;
-    let reports = [
-        ("wasmtime, core", "target/tmp/spectest/wasmtime-core.md"),
-        ("wasmtime, proposals", "target/tmp/spectest/wasmtime-proposals.md"),
-        ("pyodide, core", "target/spectest/pyodide-core.md"),
-        ("pyodide, proposals", "target/spectest/pyodide-proposals.md"),
-    ];
-    for (what, path) in reports {
-        let text = std::fs::read_to_string(root().join(path)).unwrap_or_else(|e| format!("(missing: {e})"));
-        println!("\n## {what} ({path})\n\n{text}");
+    timings.push(("pyodide, proposals", start.elapsed()));
+
+    let checked_in = root().join("spectest/report");
+    let mut columns: Vec<(String, Vec<GroupRow>)> = Vec::new();
+    for &(label, from, to) in REPORTS {
+        let text = std::fs::read_to_string(root().join(from))
+            .with_context(|| format!("reading the report {from}"))?;
+        std::fs::write(checked_in.join(to), &text)
+            .with_context(|| format!("writing spectest/report/{to}"))?;
+        let rows = group_rows(&text);
+        match columns.iter_mut().find(|(l, _)| l == label) {
+            Some((_, existing)) => existing.extend(rows),
+            None => columns.push((label.to_owned(), rows)),
+        }
+    }
+    let table = summary_table(&columns);
+    std::fs::write(checked_in.join("summary.md"), &table)
+        .context("writing spectest/report/summary.md")?;
+
+    println!("\n{table}");
+    println!(
+        "reports: {}",
+        REPORTS
+            .iter()
+            .map(|r| format!("spectest/report/{}", r.2))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    println!("\ntimings:");
+    for (what, took) in timings {
+        println!("  {what}: {took:.0?}");
     }
     Ok(())
+}
+
+/// One row of a report's "Per group" table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct GroupRow {
+    group: String,
+    passed: usize,
+    failed: usize,
+    skipped: usize,
+}
+
+/// The rows of the "## Per group" table of a Markdown report
+/// (`| group | files | passed | failed | skipped | skip reasons |`).
+fn group_rows(markdown: &str) -> Vec<GroupRow> {
+    markdown
+        .lines()
+        .skip_while(|l| l.trim() != "## Per group")
+        .skip(1)
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+            let number = |i: usize| cells.get(i)?.parse::<usize>().ok();
+            Some(GroupRow {
+                group: cells.first()?.to_string(),
+                passed: number(2)?,
+                failed: number(3)?,
+                skipped: number(4)?,
+            })
+        })
+        .collect()
+}
+
+/// A Markdown table with one row per group and a passed/failed/skipped
+/// column per engine (`-` where an engine has no row for the group).
+fn summary_table(columns: &[(String, Vec<GroupRow>)]) -> String {
+    let mut groups: Vec<&str> = Vec::new();
+    for (_, rows) in columns {
+        for row in rows {
+            if !groups.contains(&row.group.as_str()) {
+                groups.push(&row.group);
+            }
+        }
+    }
+    let mut out = String::from(
+        "# Spec tests: both engines\n\n\
+         Written by `cargo xtask spectest`. Each cell is passed / failed / skipped directives; the \
+         skip reasons and every failure are in the per-engine reports beside this file. \
+         `wasm-latest` is the core spec; the other rows are proposals.\n\n| group |",
+    );
+    for (label, _) in columns {
+        let _ = write!(out, " {label} |");
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"---:|".repeat(columns.len()));
+    out.push('\n');
+    for group in groups {
+        let _ = write!(out, "| {group} |");
+        for (_, rows) in columns {
+            match rows.iter().find(|r| r.group == group) {
+                Some(r) => {
+                    let _ = write!(out, " {} / {} / {} |", r.passed, r.failed, r.skipped);
+                }
+                None => out.push_str(" - |"),
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REPORT: &str = "# spectest x\n\n## Per group\n\n\
+        | group | files | passed | failed | skipped | skip reasons |\n\
+        |---|---:|---:|---:|---:|---|\n\
+        | simd | 59 | 1352 | 0 | 24638 | v128 at boundary: 24128 |\n\
+        | threads | 4 | 336 | 261 | 22 | text format: 22 |\n\n\
+        ## Per file\n\n| file | passed | failed | skipped | skip reasons |\n\
+        | simd/a.wast | 1 | 2 | 3 | |\n";
+
+    #[test]
+    fn reads_the_per_group_table_only() {
+        let rows = group_rows(REPORT);
+        assert_eq!(
+            rows,
+            [
+                GroupRow {
+                    group: "simd".into(),
+                    passed: 1352,
+                    failed: 0,
+                    skipped: 24638
+                },
+                GroupRow {
+                    group: "threads".into(),
+                    passed: 336,
+                    failed: 261,
+                    skipped: 22
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn table_has_a_column_per_engine() {
+        let a = vec![GroupRow {
+            group: "simd".into(),
+            passed: 1,
+            failed: 2,
+            skipped: 3,
+        }];
+        let table = summary_table(&[("wasmtime".into(), a), ("pyodide".into(), Vec::new())]);
+        assert!(
+            table.contains(
+                "| group | wasmtime | pyodide |\n|---|---:|---:|\n| simd | 1 / 2 / 3 | - |\n"
+            ),
+            "{table}"
+        );
+    }
 }
