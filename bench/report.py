@@ -49,6 +49,24 @@ class Row:
     def met(self):
         return self.ratio() <= self.target
 
+    def idx(self, prefix):
+        """Index of the first member whose label starts with `prefix` (None if absent)."""
+        for i, (label, _, _) in enumerate(self.members):
+            if label.startswith(prefix):
+                return i
+        return None
+
+    def diff(self, i, j):
+        """Median over the rounds of member i's time minus member j's (ns)."""
+        return statistics.median(a - b for a, b in zip(self.members[i][2], self.members[j][2])) * self.scale
+
+    def find_with(self, part):
+        """ns of the first member whose label contains `part` (None if absent)."""
+        for i, (label, _, _) in enumerate(self.members):
+            if part in label:
+                return self.ns(i)
+        return None
+
     def find(self, prefix):
         """ns of the member whose label starts with `prefix` (None if absent)."""
         for i, (label, _, _) in enumerate(self.members):
@@ -76,16 +94,62 @@ def target_text(row):
     return f"≤ {row.target}×"
 
 
+def short(ns):
+    if ns < 0.5:
+        return "≈0"
+    return f"{ns / 1000:.1f} µs" if ns >= 1000 else f"{ns:.0f} ns"
+
+
+def cause(r):
+    """Where a miss's excess over the limit goes, in a few words (see the notes)."""
+    if r.met:
+        return ""
+    b, fam = r.idx("backend "), r.family
+    parts = []
+    if r.path == "fast":
+        if fam == "host function":
+            f = r.idx("floor")
+            parts = [("frontend", r.diff(0, b)), ("backend dispatch", r.diff(b, f)), ("thunk protocol", r.diff(f, 1))]
+        elif fam == "Module::new":
+            return f"noise: control at {r.ratio(r.idx('control')):.2f}×"
+        else:
+            js = r.idx("rtl1_")
+            if b is not None:
+                parts = [("frontend", r.diff(0, b)), ("backend Rust", r.diff(b, js))]
+            else:
+                parts = [("Rust", r.diff(0, js))]
+            parts.append(("JS", r.diff(js, 1)))
+    else:
+        if fam in ("Func::call", "host function"):
+            parts = [("frontend", r.diff(0, b)), ("backend", r.diff(b, 1))]
+            it = r.idx("probe: the PyO3 call, its two results")
+            if it is not None:
+                parts.append(("of which result iteration", r.diff(it, 1)))
+        elif fam == "Memory":
+            parts = [("getBuffer + release", r.find_with("(as the backend does)"))]
+        elif fam == "Table::get":
+            parts = [("signature lookup with the known list", r.find("probe: the same with a Python list"))]
+        elif fam == "Instance::new":
+            parts = [
+                ("frontend", r.diff(0, b)),
+                ("import list", r.find("probe: js::array_from")),
+                ("null-prototype object", r.find("probe: a PyO3 call returning a null")),
+            ]
+        elif fam == "Module::new":
+            return f"compiling from the getBuffer view ({r.ratio(r.idx('probe: the portable Module::new')):.2f}×)"
+    return " · ".join(f"{name} {short(ns)}" for name, ns in parts if ns is not None)
+
+
 def table(rows):
     lines = [
-        "| operation | path | ours (ns) | limit (ns) | ratio | spread (p25–p75) | target | met | limit measured | iterations per sample |",
-        "|---|---|---:|---:|---:|---:|---|:-:|---|---:|",
+        "| operation | path | ours (ns) | limit (ns) | ratio | spread (p25–p75) | target | met | where a miss goes (see the notes) | limit measured | iterations per sample |",
+        "|---|---|---:|---:|---:|---:|---|:-:|---|---|---:|",
     ]
     for r in rows:
         lo, hi = r.spread()
         lines.append(
             f"| {r.op} | {r.path} | {fmt_ns(r.ns(0))} | {fmt_ns(r.ns(1))} | {r.ratio():.2f}× | {lo:.2f}–{hi:.2f} "
-            f"| {target_text(r)} | {'yes' if r.met else '**no**'} | {r.what} | {r.iterations():,} |"
+            f"| {target_text(r)} | {'yes' if r.met else '**no**'} | {cause(r)} | {r.what} | {r.iterations():,} |"
         )
     return "\n".join(lines)
 
@@ -116,181 +180,237 @@ def steps_table(rows):
 
 
 def n(x):
-    return fmt_ns(x) if x is not None else "?"
+    """A duration for the notes; differences within noise show as such."""
+    if x is None:
+        return "?"
+    if x < 0:
+        return "≈0"
+    return fmt_ns(x)
 
 
-def note(row, rows):
-    """Why `row` misses its target, from its own sub-steps, and what would close it."""
+def note(row, rows, first):
+    """Why `row` misses its target, from its own sub-steps, and what would close
+    it. `first` is false for later rows of a family already explained: those
+    get their own numbers and a pointer to the first."""
 
-    def lookup(op, path, prefix):
+    def other(op, path):
         for r in rows:
             if r.op == op and r.path == path:
-                return r.find(prefix)
+                return r
         return None
 
+    i32 = other("Func::call (i32,i32)->i32", row.path)
     ours, limit = row.ns(0), row.ns(1)
     budget = row.target * limit
     fam, path = row.family, row.path
-    backend = row.find("backend ")
-    conv = lookup("Func::call (i32,i32)->i32", path, "probe: the frontend's argument")
+    b = row.idx("backend ")
+    front = row.diff(0, b) if b is not None else None
+    same = " Same causes and remedies as the first row of this kind above."
+
     if fam == "Func::call" and path == "fast":
-        rtl1 = row.find("rtl1_call")
-        raw_i32 = lookup("Func::call (i32,i32)->i32", "fast", "raw")
-        gframe = lookup("Func::call (i32,i32)->i32", "fast", "probe: the export behind one JS frame with try/catch and")
-        plain_frame = None
-        for r in rows:
-            if r.op == "Func::call (i32,i32)->i32" and r.path == "fast":
-                for i, (label, _, _) in enumerate(r.members):
-                    if label == "probe: the export behind one JS frame with try/catch":
-                        plain_frame = r.ns(i)
+        js = row.idx("rtl1_call")
+        conv = i32.find("probe: the frontend's argument")
         text = (
-            f"{n(ours)} ns against {n(limit)} ns (budget {n(budget)} ns). Split: the `wasm_runtime_layer` frontend "
-            f"{n(ours - backend)} ns (its argument and result conversions alone, SmallVecs of backend values in and "
-            f"out, measure {n(conv)} ns), the backend's Rust side {n(backend - rtl1)} ns (argument type and store "
-            f"checks, the handle/shim lookups, the current-store guard, slot conversions), and the fast runtime's JS "
-            f"and Wasm {n(rtl1)} ns, {n(rtl1 - limit)} ns over the raw call. "
+            f"{n(ours)} ns against {n(limit)} ns (the target allows {n(budget)} ns). Split (medians of per-round "
+            f"differences): the `wasm_runtime_layer` frontend {n(front)} ns, the backend's Rust side "
+            f"{n(row.diff(b, js))} ns, and the fast runtime's JS and Wasm {n(row.ns(js))} ns, {n(row.diff(js, 1))} ns "
+            f"over the raw call. Without the frontend the backend is at {row.ratio(b):.2f}×."
         )
-        if gframe is not None and plain_frame is not None:
-            text += (
-                f"In the i32 probes one extra JS frame with try/catch costs {n(plain_frame - raw_i32)} ns "
-                f"and reading a `WebAssembly.Global` in it {n(gframe - plain_frame)} ns: the dispatcher's "
-                f"`spGlobal.value` read (to restore the scratch stack on failure) is most of its overhead. "
-            )
+        if not first:
+            return text + same
         text += (
-            f"Without the frontend the backend is at {backend / limit:.2f}×. "
-            "*To close it:* the frontend's conversions are outside this crate and alone "
-            + ("exceed the budget" if conv is not None and conv > budget - limit else "take most of the budget")
-            + "; in the backend, drop the `WebAssembly.Global` read from `rtl1_call` (let the Wasm shim save and "
-            "restore the scratch pointer itself, or keep a JS shadow copy), and make the Rust side one signature-id "
-            "comparison instead of per-value type and store checks for numeric arguments."
+            f" The frontend's argument and result conversions alone (SmallVecs of backend values in and out, as "
+            f"`wasm_runtime_layer::Func::call` makes them) measure {n(conv)} ns, more than the "
+            f"{n(budget - limit)} ns the target leaves above the raw call. The backend's Rust side is the argument "
+            f"count, type and store checks, the handle and shim lookups, the parked-error slot and the current-store "
+            f"guard, and the slot conversions; three thread-local accesses like its own measure "
+            f"{n(i32.find('probe: three thread-local'))} ns of it."
         )
-        return text
+        frame = [k for k, (label, _, _) in enumerate(i32.members) if label == "probe: the export behind one JS frame with try/catch"]
+        gframe = i32.idx("probe: the export behind one JS frame with try/catch and")
+        if frame and gframe is not None:
+            text += (
+                f" In JS, one more frame with try/catch around the export costs {n(i32.diff(frame[0], 1))} ns, and "
+                f"reading a `WebAssembly.Global` in it {n(i32.diff(gframe, frame[0]))} ns more: `rtl1_call` reads "
+                f"`spGlobal.value` on every call (to restore the scratch stack if the call fails), which is most of "
+                f"its overhead over the raw call."
+            )
+        return text + (
+            " *To close it:* the target is out of reach through `wasm_runtime_layer` 0.7's `Func::call` (its own "
+            "conversions exceed the budget). In the backend: take the `WebAssembly.Global` read out of `rtl1_call` "
+            "(the Wasm shim can save and restore the scratch pointer itself, or JS can keep a shadow copy), fold the "
+            "parked-error slot and the current-store guard into one thread-local access, and check a numeric call "
+            "with one comparison of signature ids instead of per-value type and store checks."
+        )
     if fam == "host function" and path == "fast":
-        floor = row.find("floor")
+        floor = row.idx("floor")
+        floor_ratio = row.ratio(floor)
         return (
             f"{n(ours)} ns per host call against {n(limit)} ns (the guest calling a Rust function directly, a plain "
             f"Wasm-to-Wasm call). The thunk protocol alone (a Wasm thunk like the backend's, spilling to scratch "
-            f"memory and calling a bare Rust trampoline) costs {n(floor)} ns, {floor / limit:.1f}× the limit, already at "
-            f"or above the target. On top of it the backend's dispatch takes {n(backend - floor)} ns (registry lookup "
-            f"with an `Arc` clone, `catch_unwind`, the current-store check, SmallVec argument and result values, the "
-            f"type-erased closure, result type checks) and the frontend's wrapper closure {n(ours - backend)} ns "
-            f"(converting the values between backend and frontend `Val`s both ways). *To close it:* not reachable for a "
-            f"type-erased host function through `wasm_runtime_layer` 0.7 (its wrapper alone is "
-            f"{(ours - backend) / limit:.0f}× the limit); the backend could cut its {n(backend - floor)} ns with a borrowed "
-            f"registry entry instead of an `Arc` clone and per-signature numeric trampolines that skip the result checks."
+            f"memory and calling a bare Rust trampoline) costs {n(row.ns(floor))} ns, {floor_ratio:.1f}× the limit"
+            f"{', already above the target' if floor_ratio > row.target else ''}. On top of it the backend's dispatch "
+            f"takes {n(row.diff(b, floor))} ns (registry lookup under a `RefCell` with an `Arc` clone, `catch_unwind`, "
+            f"the current-store check, SmallVec argument and result values, the type-erased closure, result type "
+            f"checks) and the frontend's wrapper closure {n(front)} ns (converting the values between backend and "
+            f"frontend `Val`s both ways). *To close it:* not reachable for a type-erased host function through "
+            f"`wasm_runtime_layer` 0.7, whose wrapper alone costs {front / limit:.0f}× the limit; the backend can "
+            f"cut its own {n(row.diff(b, floor))} ns (borrow the registry entry instead of cloning an `Arc`, "
+            f"per-signature numeric trampolines that skip the result checks)."
         )
     if fam in ("Memory", "Global", "Table::set") and path == "fast":
-        js = row.find("rtl1_")
+        js = row.idx("rtl1_")
+        at = row.ratio(js) <= 1.2
+        by_value = (
+            " (the benchmark's `Ref::FuncRef(Some(add.clone()))`, since `set` takes the reference by value, is part "
+            "of it: the frontend's `Func` clone allocates)" if fam == "Table::set" else ""
+        )
         return (
-            f"{n(ours)} ns against {n(limit)} ns. The fast runtime's JS side called directly takes {n(js)} ns "
-            f"({js / limit:.2f}× the limit); the remaining {n(ours - js)} ns are Rust: the frontend's dispatch and "
-            f"value conversions and the backend's checks (store, type, bounds) and handle lookup. *To close it:* "
-            f"fewer checks on the Rust side (e.g. cache the handle and type code in the object, check the store by "
-            f"pointer); the JS side is at the limit."
+            f"{n(ours)} ns against {n(limit)} ns. The fast runtime's JS side called directly takes {n(row.ns(js))} ns "
+            f"({row.ratio(js):.2f}× the limit); the remaining {n(row.diff(0, js))} ns are Rust: the frontend's "
+            f"dispatch and value conversions and the backend's checks (store, type, bounds) and handle lookup"
+            f"{by_value}. *To close it:* fewer steps on the Rust side (the handle and type code cached in the "
+            f"object, the store checked once){'; the JS side is at the limit' if at else ', and a leaner JS function'}."
         )
     if fam == "Table::get" and path == "fast":
-        js = row.find("rtl1_table_get")
+        js = row.idx("rtl1_table_get")
         return (
             f"{n(ours)} ns against {n(limit)} ns. The fast runtime's `table_get` plus the `free` of the handle, called "
-            f"directly, take {n(js)} ns ({js / limit:.1f}× the limit): every read registers a fresh handle for the "
-            f"function, which also stores it in the call shims' `WebAssembly.Table` (`funcTable.set`), and dropping "
-            f"the `Func` frees it (a second crossing and a second `funcTable.set`). The Rust side adds "
-            f"{n(ours - js)} ns: a new `Func` (`Arc`, `JsRef`), the signature lookup (a `Mutex` and a `FuncType` "
-            f"clone) and the frontend's boxed `BackendObject`. *To close it:* one handle per function object, kept in "
-            f"a JS `Map` with a count so repeated reads reuse it and `funcTable` is written once, and a cached `Func` "
-            f"per handle on the Rust side."
+            f"directly, take {n(row.ns(js))} ns ({row.ratio(js):.1f}× the limit): every read registers a fresh handle "
+            f"for the function, which also stores it in the call shims' `WebAssembly.Table` (`funcTable.set`), and "
+            f"dropping the `Func` frees it (a second crossing and a second `funcTable.set`). The Rust side adds "
+            f"{n(row.diff(0, js))} ns: a new `Func` (`Arc`, `JsRef`), the signature lookup (a `Mutex` and a "
+            f"`FuncType` clone) and the frontend's boxed `BackendObject`. *To close it:* one handle per function "
+            f"object, kept in a JS `Map` with a count so repeated reads reuse it and `funcTable` is written once, "
+            f"and a cached `Func` per handle on the Rust side."
         )
     if fam == "Module::new":
-        js = row.find("rtl1_module_new") or row.find("probe: the portable Module::new")
+        js = row.idx("rtl1_module_new")
+        js = js if js is not None else row.idx("probe: the portable Module::new")
+        control = row.idx("control")
         parse = row.find("probe: a wasmparser")
         lo, hi = row.spread()
-        return (
-            f"{n(ours)} ns against {n(limit)} ns, with a wide spread ({lo:.2f}–{hi:.2f}): each operation makes a 10 MiB "
-            f"module and V8's garbage collection of them lands on random samples. The JS side alone (replicated or "
-            f"called directly) takes {n(js)} ns and the Rust side's only other work, the `wasmparser` pass over the "
-            f"payloads, {n(parse)} ns, so the cost is the compile itself; re-runs land on either side of the target."
+        text = (
+            f"{n(ours)} ns against {n(limit)} ns, spread {lo:.2f}–{hi:.2f}; the control (the limit measured again "
+            f"as another member) lands at {row.ratio(control):.2f}×, so the method's noise on this row is a few "
+            f"percent: every operation makes and drops a 10 MiB module and V8's collection of them lands on random "
+            f"samples. Without the frontend the backend is at {row.ratio(b):.2f}×. The Rust side's own work, a "
+            f"`wasmparser` pass over the payloads, takes {n(parse)} ns."
+        )
+        if path == "fast":
+            return text + (
+                f" The fast runtime's `module_new` called directly is at {row.ratio(js):.2f}×: it compiles from a "
+                f"view of Rust memory exactly like the limit. Nothing to close in the backend; re-runs fall on "
+                f"either side of the target."
+            )
+        return text + (
+            f" The portable path's JS side replicated (a PyO3 call with a memoryview, compiled from its "
+            f"`PyProxy.getBuffer` view) is at {row.ratio(js):.2f}×, so compiling from the buffer Pyodide hands out "
+            f"is what costs the difference, not Rust. *To close it:* nothing in the public FFI gives JS a cheaper view "
+            f"of Rust memory; the fast path (a view of the heap) is at the limit."
         )
     if fam == "Instance::new" and path == "fast":
-        js = row.find("rtl1_instantiate")
+        js = row.idx("rtl1_instantiate")
         k = int(row.op.split("(")[1].split()[0])
-        return (
-            f"{n(ours)} ns against {n(limit)} ns. The fast runtime's `instantiate`, called directly, takes {n(js)} ns "
-            f"({js / limit:.2f}×; it reuses the import object when the same values are imported again). The rest is "
-            f"Rust: the frontend {n(ours - backend)} ns ({n((ours - backend) / k)} per import: `wasm_runtime_layer`'s "
-            f"`Instance::new` rebuilds a backend `Imports` map on every call, two `String` clones and a hash insert per "
-            f"import) and the backend {n(backend - js)} ns ({n((backend - js) / k)} per import: `resolve_imports` looks "
-            f"each import up with `Imports::get_export`, which allocates four `String`s per lookup, then checks its "
-            f"type; plus the export signature ids and result vectors). *To close it (backend):* resolve against one "
-            f"pass over the `Imports` (its iterator) matched to a per-module index of import names, and cache the "
-            f"resolved handles per (module, import values) as the JS side already does."
+        per = lambda x: f" ({n(x / k)} ns per import)" if k > 1 and x is not None and x > 0 else ""
+        text = (
+            f"{n(ours)} ns against {n(limit)} ns. The fast runtime's `instantiate`, called directly, is at "
+            f"{row.ratio(js):.2f}× the limit. The rest is Rust: the frontend {n(front)} ns{per(front)} and the "
+            f"backend {n(row.diff(b, js))} ns{per(row.diff(b, js))}; without the frontend the backend is at "
+            f"{row.ratio(b):.2f}×."
+        )
+        if not first:
+            return text + same
+        return text + (
+            " The frontend's `Instance::new` rebuilds a backend `Imports` map on every call (two `String` clones and "
+            "a hash insert per import); the backend's `resolve_imports` looks each import up with "
+            "`Imports::get_export`, which allocates four `String`s per lookup, then checks its type, and builds the "
+            "export signature ids and handle vectors. (The JS side reuses the import object when the same values "
+            "are imported again.) *To close it (backend):* resolve in one pass over the `Imports` (its iterator) "
+            "against a per-module index of import names, and keep the resolved handles per (module, import values) "
+            "as the JS side keeps the import object; the frontend's map rebuild is outside this crate."
         )
     if fam == "Func::call" and path == "portable":
         text = (
-            f"{n(ours)} ns against a hand-written PyO3 call of {n(limit)} ns (budget {n(budget)} ns). The frontend takes "
-            f"{n(ours - backend)} ns (its conversions alone: {n(conv)} ns); the backend without it is at "
-            f"{backend / limit:.2f}×. "
+            f"{n(ours)} ns against a hand-written PyO3 call of {n(limit)} ns (the target allows {n(budget)} ns). The "
+            f"frontend takes {n(front)} ns; the backend without it is at {row.ratio(b):.2f}×, {n(row.diff(b, 1))} ns "
+            f"over the bare call."
         )
-        closure = row.find("PyO3 call1 of a JS closure")
-        closure = closure if closure is not None else lookup("Func::call (i32,i32)->i32", "portable", "PyO3 call1 of a JS closure")
-        i32_limit = lookup("Func::call (i32,i32)->i32", "portable", "pyo3")
-        if closure is not None and i32_limit:
-            text += (
-                f"The portable caller's JS frame is not the cost (a PyO3 call of a JS closure around the export: "
-                f"{closure / i32_limit:.2f}× the bare call); the backend's extra {n(backend - limit)} ns are its Rust and "
-                f"CPython work around the one crossing (argument objects into a `Vec` and a tuple, `Python::attach`, "
-                f"checks, the result conversion). "
-            )
-        it = row.find("probe: the PyO3 call, its two results collected by iterating")
+        it = row.idx("probe: the PyO3 call, its two results collected by iterating")
         if it is not None:
             text += (
-                f"For two results, collecting them by iterating the returned array (`js::iterate`) costs {n(it)} ns "
-                f"against {n(limit)} ns for indexing it: Pyodide's iterator protocol makes more crossings. *To close "
-                f"it:* read multiple results by index (or have the JS caller return them packed, e.g. a typed array). "
+                f" With two results, collecting them by iterating the returned array (`js::iterate`, as the backend "
+                f"does) is at {row.ratio(it):.2f}× the limit, which indexes it: Pyodide's iterator protocol makes "
+                f"more crossings than two `get_item`s. *To close it:* read multiple results by index (or have the JS "
+                f"caller return them packed, e.g. in a typed array)."
             )
-        else:
-            text += "*To close it:* build the argument tuple without an intermediate `Vec`, and skip per-value checks for numeric signatures; the frontend's share is outside this crate. "
-        return text.strip()
+            return text
+        if not first:
+            return text + same
+        closure = i32.idx("PyO3 call1 of a JS closure")
+        c = i32.ratio(closure) if closure is not None else None
+        conv = i32.find("probe: the frontend's argument")
+        return text + (
+            f" The frontend's conversions alone measure {n(conv)} ns. The "
+            f"portable caller's JS frame {'is not the cost' if c is not None and c < 1.1 else 'costs some'} (a PyO3 "
+            f"call of a JS closure around the export is at {c:.2f}× the bare call), so the backend's extra is its "
+            f"Rust and CPython work around its one crossing: argument objects collected into a `Vec` and then a "
+            f"tuple, the checks, the result conversion. *To close it:* build the argument tuple directly and check "
+            f"a numeric call with one signature comparison; the frontend's share is outside this crate."
+        )
     if fam == "host function" and path == "portable":
-        wrapped = row.find("probe: the guest calling the same Python callable")
+        wrapped = row.idx("probe: the guest calling the same Python callable")
         return (
             f"{n(ours)} ns per host call against {n(limit)} ns for a Python callable import. The frontend's wrapper "
-            f"closure takes {n(ours - backend)} ns; the backend without it is at {backend / limit:.2f}×. A JS wrapper "
-            f"around the Python callable costs {n(wrapped - limit)} ns (probe), so the backend's share is its Python "
-            f"side: the `HostTrampoline` pyclass `__call__` with `*args`, the registry lookup and the value "
-            f"conversions each way. *To close it:* a vectorcall `PyCFunction` per signature that converts numeric "
-            f"arguments directly; the frontend's share is outside this crate."
+            f"closure takes {n(front)} ns; the backend without it is at {row.ratio(b):.2f}×. A JS wrapper around the "
+            f"Python callable is at {row.ratio(wrapped):.2f}× (probe), so the backend's share is its Python side: the "
+            f"`HostTrampoline` pyclass `__call__` with `*args`, the registry lookup and the value conversions each "
+            f"way. *To close it:* a `PyCFunction` per numeric signature that converts its arguments directly; the "
+            f"frontend's share is outside this crate."
         )
     if fam == "Memory" and path == "portable":
-        gb = row.find("probe: a memoryview of the Rust buffer")
-        return (
-            f"{n(ours)} ns against {n(limit)} ns. The fixed cost of the public FFI's only bulk path is most of it: "
-            f"handing JS a memoryview of the Rust buffer and taking and releasing its buffer (`PyProxy.getBuffer`), "
-            f"without any copy, measures {n(gb)} ns. The hand-written PyO3 copy (`assign_to`/`assign`) pays the same. "
-            f"*To close it:* nothing in Pyodide's public FFI copies into Rust memory more cheaply; only Pyodide "
-            f"internals (the heap's `HEAPU8`, as the fast path uses) avoid it."
+        gb = row.find_with("(as the backend does)")
+        text = (
+            f"{n(ours)} ns against {n(limit)} ns, {n(row.diff(0, 1))} ns more than the raw copy. Handing JS a "
+            f"memoryview of the Rust buffer and taking and releasing its buffer (`PyProxy.getBuffer`), without any "
+            f"copy, measures {n(gb)} ns (read-only and writable views alike)."
+        )
+        if not first:
+            return text + same
+        return text + (
+            " That fixed cost is the public FFI's only bulk path; the hand-written PyO3 copy (`assign_to`/`assign`) "
+            "pays it too (second table). *To close it:* nothing in Pyodide's public FFI copies into Rust memory more "
+            "cheaply; only Pyodide internals (the heap's `HEAPU8`, as the fast path uses) avoid it."
         )
     if fam == "Table::get" and path == "portable":
         one = row.find("probe: one more PyO3 call")
         known = row.find("probe: the same with a Python list")
         return (
-            f"{n(ours)} ns against {n(limit)} ns. Beyond the `table.get` crossing, `Func::from_js` makes a second one "
-            f"to find the function's signature ({n(one)} ns for such a call), and passes the list of every signature "
-            f"seen so far as a Python list on every call ({n(known)} ns with 8 signatures). *To close it:* have the "
-            f"portable `get` return the signature with the value in one call (glue.js's `funcSigs` already knows "
-            f"functions it registered), and pass the candidate list only when it is needed."
+            f"{n(ours)} ns against {n(limit)} ns, {n(row.diff(0, 1))} ns more. Beyond the `table.get` crossing, "
+            f"`Func::from_js` makes a second one to find the function's signature ({n(one)} ns for such a call) and "
+            f"passes the list of every signature seen so far, as a Python list, on every call ({n(known)} ns for "
+            f"the same call with 8 signatures). *To close it:* return the signature with the value in one call "
+            f"(glue.js's `funcSigs` already knows the functions it registered) and pass the candidate list only "
+            f"when it is needed."
         )
     if fam == "Instance::new" and path == "portable":
         null, plain = row.find("probe: a PyO3 call returning a null"), row.find("probe: a PyO3 call returning a plain")
         flat = row.find("probe: js::array_from")
-        hand = row.ns(2)
-        return (
+        k = int(row.op.split("(")[1].split()[0])
+        text = (
             f"{n(ours)} ns against {n(limit)} ns (a hand-written PyO3 `new WebAssembly.Instance` with a prebuilt "
-            f"import object: {n(hand)} ns). The frontend takes {n(ours - backend)} ns. In the backend, one crossing "
-            f"dominates: `importObjectFlat` returns the import object to Python, and Pyodide needs {n(null)} ns to wrap "
-            f"a null-prototype object (a plain object: {n(plain)} ns). Passing the flat import list costs {n(flat)} ns, "
-            f"and the export names, signatures and values cross three more times. *To close it:* one JS call that "
-            f"takes the module and the flat import list, instantiates and returns the export values, so no import "
-            f"object ever comes back to Python (or build it with a plain prototype)."
+            f"import object: {n(row.ns(2))} ns). The frontend takes {n(front)} ns. In the backend: passing the flat "
+            f"`[module, name, value, ...]` import list ({3 * k} items) costs {n(flat)} ns, and `importObjectFlat` "
+            f"returns the import object to Python, where Pyodide takes {n(null)} ns to wrap a null-prototype object "
+            f"(a plain object: {n(plain)} ns); the export names, signatures and values cross three more times."
+        )
+        if not first:
+            return text + same
+        return text + (
+            " *To close it:* one JS call taking the module and the import values in the module's order (JS reads the "
+            "names with `WebAssembly.Module.imports`, public API, cached per module as the fast path does), which "
+            "instantiates and returns the export values: one crossing, a third of the items, and no import object "
+            "coming back to Python."
         )
     return f"{n(ours)} ns against {n(limit)} ns."
 
@@ -305,7 +425,7 @@ def render(data):
         f"{data.get('node', '?')}, on the machine that ran it (2 noisy cores here). Each row is one group: our "
         f"operation, the limit its target is stated against, and the sub-steps and probes listed further down, "
         f"all measured in the same run in {data['rounds']} interleaved rounds (each round samples every member "
-        f"once, starting with a different one) after {data['warm_up_ns'] / 1e6:.0f} ms of warm-up per member. A "
+        f"once, in a freshly shuffled order) after {data['warm_up_ns'] / 1e6:.0f} ms of warm-up per member. A "
         f"sample is at least {data['sample_ns'] / 1e6:.0f} ms of repeated operations (`std::time::Instant` in "
         f"Pyodide reads `performance.now()`: smallest step seen {data['timer_step_ns']:.0f} ns, "
         f"{data['timer_cost_ns']:.0f} ns per read, so a sample is > 4000 steps). ours and limit are medians of the "
@@ -346,9 +466,12 @@ def render(data):
         "own import of the same function object.",
         "",
     ]
+    seen = set()
     for r in rows:
         if not r.met:
-            parts.append(f"- **{r.op}, {r.path}** ({r.ratio():.2f}×, target {target_text(r)}): {note(r, rows)}")
+            first = (r.family, r.path) not in seen
+            seen.add((r.family, r.path))
+            parts.append(f"- **{r.op}, {r.path}** ({r.ratio():.2f}×, target {target_text(r)}): {note(r, rows, first)}")
     parts += [
         "",
         "## Where the time goes: every member of every group",

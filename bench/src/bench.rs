@@ -280,10 +280,18 @@ fn emit(py: Python<'_>, out: &Bound<'_, PyList>, row: Row<'_>) -> Result<()> {
     Ok(())
 }
 
+const CONTROL: &str = "control: the limit measured again as a separate member (the method's noise on this row)";
 const RAW_CALL: &str = "raw direct import call of the export";
 const PYO3_CALL: &str = "hand-written PyO3 call of the export";
 const BACKEND_CALL: &str = "backend Func::call without the wasm_runtime_layer frontend";
 const FRONTEND_CONVERSIONS: &str = "probe: the frontend's argument and result conversions alone (SmallVecs of backend values, as wasm_runtime_layer::Func::call makes)";
+const TLS_PROBE: &str = "probe: three thread-local accesses (as the backend's call makes: clear the parked host error, set the current store, restore it)";
+
+thread_local! {
+    static PARKED: std::cell::RefCell<Option<anyhow::Error>> = const { std::cell::RefCell::new(None) };
+    static CURRENT: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
 const RTL1_CALL: &str = "rtl1_call called directly (the fast runtime's JS dispatcher and Wasm shim)";
 
 fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, l: &Limits<'_>, portable: bool) -> Result<()> {
@@ -336,6 +344,13 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
             let mut res = [0u64];
             black_box(unsafe { rtlbench_fast_call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
             black_box(res);
+        }));
+        steps.push(Member::new(TLS_PROBE, || {
+            // What the backend's call does with thread-locals around the JS call:
+            // clear the parked host error, make the store current, restore it.
+            PARKED.with(|slot| drop(slot.borrow_mut().take()));
+            let previous = CURRENT.with(|c| c.replace(Some(black_box(7usize))));
+            CURRENT.with(|c| c.set(black_box(previous)));
         }));
         steps.push(Member::new("probe: the export behind one JS frame with try/catch and a WebAssembly.Global read", || {
             black_box(unsafe { rtlbench_global_frame_add(black_box(1), 2) });
@@ -538,13 +553,15 @@ fn pyo3_copy(py: Python<'_>, mem: &Bound<'_, PyAny>, offset: usize, bytes: &mut 
 
 /// A writable memoryview over `bytes`; the caller releases it before `bytes` goes away.
 fn memoryview<'py>(py: Python<'py>, bytes: &mut [u8]) -> PyResult<Bound<'py, PyAny>> {
+    memoryview_as(py, bytes, true)
+}
+
+/// A memoryview over `bytes`, writable or read-only (the backend passes
+/// writable views to reads and read-only ones to writes and compiles).
+fn memoryview_as<'py>(py: Python<'py>, bytes: &mut [u8], writable: bool) -> PyResult<Bound<'py, PyAny>> {
+    let flags = if writable { pyo3::ffi::PyBUF_WRITE } else { pyo3::ffi::PyBUF_READ };
     // SAFETY: every caller releases the view right after one use.
-    unsafe {
-        Bound::from_owned_ptr_or_err(
-            py,
-            pyo3::ffi::PyMemoryView_FromMemory(bytes.as_mut_ptr().cast(), bytes.len() as isize, pyo3::ffi::PyBUF_WRITE),
-        )
-    }
+    unsafe { Bound::from_owned_ptr_or_err(py, pyo3::ffi::PyMemoryView_FromMemory(bytes.as_mut_ptr().cast(), bytes.len() as isize, flags)) }
 }
 
 const PYO3_COPY: &str = "a hand-written PyO3 copy (Uint8Array view, one assign_to/assign with a memoryview)";
@@ -606,19 +623,24 @@ fn memory(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Limits<'_>,
                 ));
             }
             if portable {
-                let get_buffer = l.probe("getBuffer")?;
-                let buffer = std::cell::RefCell::new(vec![1u8; len]);
-                members.push(Member::new(
-                    "probe: a memoryview of the Rust buffer handed to JS, which takes its buffer (getBuffer) and releases it: everything but the copy",
-                    move || {
+                // The backend hands JS a writable view to read into and a read-only one to write from.
+                for writable in [read, !read] {
+                    let get_buffer = l.probe("getBuffer")?;
+                    let buffer = std::cell::RefCell::new(vec![1u8; len]);
+                    let label = format!(
+                        "probe: a {} memoryview of the Rust buffer handed to JS, which takes its buffer (getBuffer) and releases it: everything but the copy{}",
+                        if writable { "writable" } else { "read-only" },
+                        if writable == read { " (as the backend does)" } else { "" },
+                    );
+                    members.push(Member::new(label, move || {
                         let mut b = buffer.borrow_mut();
-                        let r = memoryview(py, &mut b).and_then(|mv| {
+                        let r = memoryview_as(py, &mut b, writable).and_then(|mv| {
                             get_buffer.call1((&mv,))?;
                             mv.call_method0("release")
                         });
                         drop(black_box(r));
-                    },
-                ));
+                    }));
+                }
             }
             let op = format!("Memory::{} {label}", if read { "read" } else { "write" });
             emit(py, out, Row { op, path, target, throughput: !small, what, other, scale: 1.0, members })?;
@@ -732,6 +754,10 @@ fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, 
         Member::new("ours", move || drop(black_box(Module::new(engine, bytes)))),
         Member::new("raw", move || unsafe { rtlbench_compile(bytes.as_ptr(), bytes.len()) }),
     ];
+    members.push(Member::new(CONTROL, move || unsafe { rtlbench_compile(bytes.as_ptr(), bytes.len()) }));
+    members.push(Member::new("backend Module::new without the wasm_runtime_layer frontend", move || {
+        drop(black_box(pyodide_runtime_layer::Module::new(backend, bytes)))
+    }));
     if let (false, Some(_)) = (portable, &l.fast) {
         members.push(Member::new("rtl1_module_new + rtl1_free called directly", move || {
             let h = unsafe { rtlbench_fast_module_new(bytes.as_ptr(), bytes.len()) };
@@ -741,17 +767,24 @@ fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, 
         }));
     }
     if portable {
-        let compile = l.probe("compile")?;
-        let copy = std::cell::RefCell::new(bytes.clone());
-        members.push(Member::new("probe: the portable Module::new's JS side replicated (one PyO3 call with a memoryview, compiled from its buffer)", move || {
-            let mut b = copy.borrow_mut();
-            let r = memoryview(py, &mut b).and_then(|mv| {
-                let m = compile.call1((&mv,));
-                mv.call_method0("release")?;
-                m
-            });
-            drop(black_box(r));
-        }));
+        for writable in [false, true] {
+            let compile = l.probe("compile")?;
+            let copy = std::cell::RefCell::new(bytes.clone());
+            let label = if writable {
+                "probe: the same from a writable memoryview"
+            } else {
+                "probe: the portable Module::new's JS side replicated (one PyO3 call with a read-only memoryview, compiled from its buffer)"
+            };
+            members.push(Member::new(label, move || {
+                let mut b = copy.borrow_mut();
+                let r = memoryview_as(py, &mut b, writable).and_then(|mv| {
+                    let m = compile.call1((&mv,));
+                    mv.call_method0("release")?;
+                    m
+                });
+                drop(black_box(r));
+            }));
+        }
     }
     members.push(Member::new("probe: a wasmparser pass over the module's payloads (what ModuleTypes::parse reads)", move || {
         for payload in wasmparser::Parser::new(0).parse_all(bytes) {
@@ -826,4 +859,5 @@ fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, 
     }
     Ok(())
 }
+
 

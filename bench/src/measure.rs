@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 /// Rounds per group: each round takes one sample of every member.
-pub const ROUNDS: usize = 21;
+pub const ROUNDS: usize = 31;
 /// The shortest sample (repeated calls), far above the timer's resolution.
 pub const SAMPLE_NS: f64 = 2_000_000.0;
 /// The fewest operations per sample (slow ones make samples longer instead).
@@ -59,14 +59,23 @@ fn calibrate(op: &mut dyn FnMut()) -> u64 {
 }
 
 /// Measures every member: warm-up and calibration each, then [`ROUNDS`]
-/// rounds, each sampling every member once, starting with a different one.
+/// rounds, each sampling every member once, in a shuffled order.
 pub fn group(mut members: Vec<Member<'_>>) -> Vec<Measured> {
     let iterations: Vec<u64> = members.iter_mut().map(|m| calibrate(&mut m.op)).collect();
     let n = members.len();
     let mut samples = vec![Vec::with_capacity(ROUNDS); n];
-    for round in 0..ROUNDS {
-        for k in 0..n {
-            let i = (round + k) % n;
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut rng = 0x9E37_79B9_7F4A_7C15u64;
+    for _ in 0..ROUNDS {
+        // A fresh order every round: no member always follows the same one
+        // (what one leaves behind, e.g. garbage to collect, lands on the next).
+        for k in (1..n).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(k, (rng % (k as u64 + 1)) as usize);
+        }
+        for &i in &order {
             let ns = sample(&mut members[i].op, iterations[i]);
             samples[i].push(ns / iterations[i] as f64);
         }
