@@ -104,6 +104,13 @@ def cause(r):
     """Where a miss's excess over the limit goes, in a few words (see the notes)."""
     if r.met:
         return ""
+    try:
+        return _cause(r)
+    except (TypeError, IndexError, ZeroDivisionError):
+        return ""
+
+
+def _cause(r):
     b, fam = r.idx("backend "), r.family
     parts = []
     if r.path == "fast":
@@ -432,6 +439,14 @@ def render(data):
         f"per-operation time; ratio is the median of the per-round ratios ours / limit (lower is better) and "
         f"spread their interquartile range.",
         "",
+    ]
+    if data.get("fast_path_unavailable"):
+        parts += [
+            f"**The fast path was not available in this run** ({data['fast_path_unavailable']}): the rows marked "
+            f"fast measured the portable path.",
+            "",
+        ]
+    parts += [
         "**The limits.** *Raw direct import*: the bench crate declares its own `extern \"C\"` imports and puts the "
         "guest's export itself into the Pyodide loader's import table (`bench/src/raw.js`); it is installed after the "
         "side module loaded, so every call goes through the loader's lazy stub, exactly like the backend's own "
@@ -471,7 +486,11 @@ def render(data):
         if not r.met:
             first = (r.family, r.path) not in seen
             seen.add((r.family, r.path))
-            parts.append(f"- **{r.op}, {r.path}** ({r.ratio():.2f}×, target {target_text(r)}): {note(r, rows, first)}")
+            try:
+                text = note(r, rows, first)
+            except (TypeError, IndexError, ZeroDivisionError):
+                text = "(its sub-steps were not measured in this run)"
+            parts.append(f"- **{r.op}, {r.path}** ({r.ratio():.2f}×, target {target_text(r)}): {text}")
     parts += [
         "",
         "## Where the time goes: every member of every group",

@@ -141,7 +141,7 @@ fn install_limits<'py>(py: Python<'py>) -> Result<Limits<'py>> {
     ))?;
     let get = |k: &str| js::get_property(&out, k);
     let handles = get("handles")?;
-    let fast = if handles.is_none() {
+    let fast = if js::is_nullish(py, &handles)? {
         None
     } else {
         let items = js::iterate(&handles)?;

@@ -28,6 +28,7 @@ fn run(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
     out.set_item("rounds", measure::ROUNDS)?;
     out.set_item("sample_ns", measure::SAMPLE_NS)?;
     out.set_item("warm_up_ns", measure::WARM_UP_NS)?;
+    out.set_item("fast_path_unavailable", pyodide_runtime_layer::Engine::fast_path_unavailable_reason())?;
     Ok(out)
 }
 
