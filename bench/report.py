@@ -131,17 +131,15 @@ def _cause(r):
             parts = [("frontend", r.diff(0, b)), ("backend", r.diff(b, 1))]
             it = r.idx("probe: the PyO3 call, its two results")
             if it is not None:
-                parts.append(("of which result iteration", r.diff(it, 1)))
+                parts.append(("of which reading the results", r.diff(it, 1)))
         elif fam == "Memory":
             parts = [("getBuffer + release", r.find_with("(as the backend does)"))]
         elif fam == "Table::get":
-            parts = [("signature lookup with the known list", r.find("probe: the same with a Python list"))]
+            parts = [("signature lookup", r.find("probe: one more PyO3 call"))]
         elif fam == "Instance::new":
-            parts = [
-                ("frontend", r.diff(0, b)),
-                ("import list", r.find("probe: js::array_from")),
-                ("null-prototype object", r.find("probe: a PyO3 call returning a null")),
-            ]
+            cross = r.idx("probe: one PyO3 call with the import values")
+            parts = [("frontend", r.diff(0, b)), ("the crossing", r.ns(cross) if cross is not None else None),
+                     ("backend Rust", r.diff(b, cross) if cross is not None else None)]
         elif fam == "Module::new":
             return f"compiling from the getBuffer view ({r.ratio(r.idx('probe: the portable Module::new')):.2f}×)"
     return " · ".join(f"{name} {short(ns)}" for name, ns in parts if ns is not None)
@@ -283,13 +281,12 @@ def note(row, rows, first):
         js = row.idx("rtl1_table_get")
         return (
             f"{n(ours)} ns against {n(limit)} ns. The fast runtime's `table_get` plus the `free` of the handle, called "
-            f"directly, take {n(row.ns(js))} ns ({row.ratio(js):.1f}× the limit): every read registers a fresh handle "
-            f"for the function, which also stores it in the call shims' `WebAssembly.Table` (`funcTable.set`), and "
-            f"dropping the `Func` frees it (a second crossing and a second `funcTable.set`). The Rust side adds "
+            f"directly, take {n(row.ns(js))} ns ({row.ratio(js):.1f}× the limit): a function has one handle however "
+            f"often it is read (a JS `Map` from the function to its handle, with a count of Rust owners), so a read "
+            f"counts it up and dropping the `Func` counts it down, a second crossing. The Rust side adds "
             f"{n(row.diff(0, js))} ns: a new `Func` (`Arc`, `JsRef`), the signature lookup (a `Mutex` and a "
-            f"`FuncType` clone) and the frontend's boxed `BackendObject`. *To close it:* one handle per function "
-            f"object, kept in a JS `Map` with a count so repeated reads reuse it and `funcTable` is written once, "
-            f"and a cached `Func` per handle on the Rust side."
+            f"`FuncType` clone) and the frontend's boxed `BackendObject`. *To close it:* a cached `Func` per handle "
+            f"on the Rust side (no allocation and no `free` crossing for a function already held)."
         )
     if fam == "Module::new":
         js = row.idx("rtl1_module_new")
@@ -330,12 +327,12 @@ def note(row, rows, first):
             return text + same
         return text + (
             " The frontend's `Instance::new` rebuilds a backend `Imports` map on every call (two `String` clones and "
-            "a hash insert per import); the backend's `resolve_imports` looks each import up with "
-            "`Imports::get_export`, which allocates four `String`s per lookup, then checks its type, and builds the "
-            "export signature ids and handle vectors. (The JS side reuses the import object when the same values "
-            "are imported again.) *To close it (backend):* resolve in one pass over the `Imports` (its iterator) "
-            "against a per-module index of import names, and keep the resolved handles per (module, import values) "
-            "as the JS side keeps the import object; the frontend's map rebuild is outside this crate."
+            "a hash insert per import). The backend resolves the imports in one pass over the `Imports` against a "
+            "per-module index of the import names, checks each type, and keeps the export signature ids per module; "
+            "what is left is a handle lookup per import and a typed `Extern` (an `Arc`, a `JsRef` and the name) per "
+            "export. (The JS side reuses the import object when the same values "
+            "are imported again.) *To close it (backend):* keep the resolved handles per (module, import values) as "
+            "the JS side keeps the import object; the frontend's map rebuild is outside this crate."
         )
     if fam == "Func::call" and path == "portable":
         text = (
@@ -343,13 +340,13 @@ def note(row, rows, first):
             f"frontend takes {n(front)} ns; the backend without it is at {row.ratio(b):.2f}×, {n(row.diff(b, 1))} ns "
             f"over the bare call."
         )
-        it = row.idx("probe: the PyO3 call, its two results collected by iterating")
+        it = row.idx("probe: the PyO3 call, its two results read")
         if it is not None:
             text += (
-                f" With two results, collecting them by iterating the returned array (`js::iterate`, as the backend "
-                f"does) is at {row.ratio(it):.2f}× the limit, which indexes it: Pyodide's iterator protocol makes "
-                f"more crossings than two `get_item`s. *To close it:* read multiple results by index (or have the JS "
-                f"caller return them packed, e.g. in a typed array)."
+                f" With two results, the caller returns a JS array and the backend reads each result by index "
+                f"(`get_item`, one crossing each): that alone, beside the bare call, is at {row.ratio(it):.2f}× the "
+                f"limit, which takes the array as a whole. *To close it:* have the JS caller write the results "
+                f"packed into one typed array that Python reads in one step."
             )
             return text
         if not first:
@@ -391,33 +388,30 @@ def note(row, rows, first):
         )
     if fam == "Table::get" and path == "portable":
         one = row.find("probe: one more PyO3 call")
-        known = row.find("probe: the same with a Python list")
         return (
             f"{n(ours)} ns against {n(limit)} ns, {n(row.diff(0, 1))} ns more. Beyond the `table.get` crossing, "
-            f"`Func::from_js` makes a second one to find the function's signature ({n(one)} ns for such a call) and "
-            f"passes the list of every signature seen so far, as a Python list, on every call ({n(known)} ns for "
-            f"the same call with 8 signatures). *To close it:* return the signature with the value in one call "
-            f"(glue.js's `funcSigs` already knows the functions it registered) and pass the candidate list only "
-            f"when it is needed."
+            f"`Func::from_js` makes a second one to find the function's signature in `glue.js`'s registry "
+            f"({n(one)} ns for such a call; the list of every signature seen crosses only for a function the "
+            f"registry does not know). *To close it:* return the signature with the value in one call."
         )
     if fam == "Instance::new" and path == "portable":
-        null, plain = row.find("probe: a PyO3 call returning a null"), row.find("probe: a PyO3 call returning a plain")
-        flat = row.find("probe: js::array_from")
+        cross = row.idx("probe: one PyO3 call with the import values")
         k = int(row.op.split("(")[1].split()[0])
         text = (
             f"{n(ours)} ns against {n(limit)} ns (a hand-written PyO3 `new WebAssembly.Instance` with a prebuilt "
-            f"import object: {n(row.ns(2))} ns). The frontend takes {n(front)} ns. In the backend: passing the flat "
-            f"`[module, name, value, ...]` import list ({3 * k} items) costs {n(flat)} ns, and `importObjectFlat` "
-            f"returns the import object to Python, where Pyodide takes {n(null)} ns to wrap a null-prototype object "
-            f"(a plain object: {n(plain)} ns); the export names, signatures and values cross three more times."
+            f"import object: {n(row.ns(2))} ns, already {row.ratio(2):.2f}× the limit). The frontend takes "
+            f"{n(front)} ns. The backend makes one crossing: its per-module instantiator takes the {k} import "
+            f"value{'s' if k > 1 else ''} as arguments and returns the export values, which Python takes as one list; "
+            f"that crossing alone, replicated, costs {n(row.ns(cross))} ns ({row.ratio(cross):.2f}× the limit). The "
+            f"rest, {n(row.diff(b, cross))} ns, is the backend's Rust side: resolving and checking the imports, a "
+            f"proxy per import value, and a typed `Extern` per export."
         )
         if not first:
             return text + same
         return text + (
-            " *To close it:* one JS call taking the module and the import values in the module's order (JS reads the "
-            "names with `WebAssembly.Module.imports`, public API, cached per module as the fast path does), which "
-            "instantiates and returns the export values: one crossing, a third of the items, and no import object "
-            "coming back to Python."
+            " *To close it:* the target sits below what one PyO3 call of `new WebAssembly.Instance` costs (the "
+            "hand-written limit), so it is out of reach through the public FFI; the fast path instantiates with "
+            "handles and no Python."
         )
     return f"{n(ours)} ns against {n(limit)} ns."
 

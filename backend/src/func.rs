@@ -11,6 +11,7 @@ use crate::value::{check_store, check_type, from_js, from_slot, is_numeric, to_j
 use anyhow::{Context, Result, bail};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
+use smallvec::SmallVec;
 use std::sync::{Arc, OnceLock};
 use wasm_runtime_layer::FuncType;
 use wasm_runtime_layer::backend::{AsContext, AsContextMut, Val, WasmFunc};
@@ -58,7 +59,13 @@ impl Func {
     /// A Wasm function that came back from JS without a declared type
     /// (from a table, a global or a call): its type is looked up or probed.
     pub(crate) fn from_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: &StoreInner<T>) -> Result<Self> {
-        let sig = glue(py)?.func_sig.bind(py).call1((value, signature::known()))?;
+        // The registry knows every function we made or saw; the candidates
+        // (every signature seen) cross only for a function it does not know.
+        let func_sig = glue(py)?.func_sig.bind(py);
+        let mut sig = func_sig.call1((value,))?;
+        if crate::js::is_nullish(py, &sig)? {
+            sig = func_sig.call1((value, signature::known()))?;
+        }
         let sig: Option<String> = if crate::js::is_nullish(py, &sig)? { None } else { Some(sig.extract()?) };
         let ty = sig
             .as_deref()
@@ -139,7 +146,7 @@ impl Func {
     fn call_portable<T: 'static>(&self, store: &mut StoreInner<T>, args: &[Val<Engine>], results: &mut [Val<Engine>]) -> Result<()> {
         Python::attach(|py| {
             let caller = self.caller(py)?;
-            let js_args = args.iter().map(|a| to_js(py, a)).collect::<Result<Vec<_>>>()?;
+            let js_args = args.iter().map(|a| to_js(py, a)).collect::<Result<SmallVec<[_; INLINE_SLOTS]>>>()?;
             let js_args = PyTuple::new(py, js_args)?;
             clear_host_error();
             let outcome = {
@@ -151,8 +158,9 @@ impl Func {
                 ([], _) => {}
                 ([slot], [ty]) => *slot = from_js(py, &returned, *ty, store)?,
                 (slots, types) => {
-                    for ((slot, item), ty) in slots.iter_mut().zip(crate::js::iterate(&returned)?).zip(types) {
-                        *slot = from_js(py, &item, *ty, store)?;
+                    // By index: Pyodide's iterator protocol makes more crossings.
+                    for (i, (slot, ty)) in slots.iter_mut().zip(types).enumerate() {
+                        *slot = from_js(py, &returned.get_item(i)?, *ty, store)?;
                     }
                 }
             }

@@ -80,11 +80,13 @@
     return f;
   }
 
-  // The signature of a Wasm function, from the registry or by probing the
-  // candidate signatures (those with as many parameters as `f.length`).
+  // The signature of a Wasm function, from the registry or, when
+  // `candidates` are given, by probing those with as many parameters as
+  // `f.length`.
   function funcSig(f, candidates) {
     const known = funcSigs.get(f);
     if (known !== undefined) return known;
+    if (candidates === undefined) return null;
     for (const sig of candidates) {
       if (sig.indexOf(":") !== f.length) continue;
       try {
@@ -212,23 +214,56 @@
     return imports;
   }
 
-  // The same from one flat JS array `[module, name, value, module, ...]`
-  // (what the portable path passes: one crossing, no nested proxies).
-  function importObjectFlat(flat) {
-    const entries = [];
-    for (let i = 0; i + 2 < flat.length; i += 3) entries.push([flat[i], flat[i + 1], flat[i + 2]]);
-    return importObject(entries);
+  // A module's import and export names, in declaration order, read once.
+  const plans = new WeakMap();
+  function planOf(module) {
+    let plan = plans.get(module);
+    if (plan === undefined) {
+      plan = {
+        imports: WebAssembly.Module.imports(module),
+        exports: WebAssembly.Module.exports(module).map((e) => e.name),
+      };
+      plans.set(module, plan);
+    }
+    return plan;
   }
 
-  // The exports `names` of `instance`, read by key; functions are registered
-  // with their signature (`sigs[i]`, or null for other kinds) on the way.
-  function exportValues(instance, names, sigs) {
-    const exports = instance.exports;
-    return names.map((n, i) => {
-      const v = Reflect.get(exports, n);
-      if (sigs[i] != null) registerFunc(v, sigs[i]);
-      return v;
-    });
+  // Instantiates `module` with one value per import (in the module's order)
+  // and returns its exports object. The import object of the previous
+  // instantiation is reused when the same values are imported again.
+  function instantiateWith(module, values) {
+    const plan = planOf(module);
+    const n = plan.imports.length;
+    let same = plan.lastValues !== undefined;
+    for (let i = 0; same && i < n; i++) same = plan.lastValues[i] === values[i];
+    if (!same) {
+      plan.lastObject = importObject(plan.imports.map(({ module: ns, name }, i) => [ns, name, values[i]]));
+      plan.lastValues = values;
+    }
+    return new WebAssembly.Instance(module, plan.lastObject).exports;
+  }
+
+  // The portable path's instantiator for `module`, made once per module: it
+  // takes one value per import as its arguments and returns one value per
+  // export (in the module's order), each function export registered with its
+  // signature (`sigs[i]`, null for other kinds). The names never leave JS, so
+  // an instantiation is one crossing.
+  function makeInstantiator(module, sigs) {
+    const names = planOf(module).exports;
+    return (...values) => {
+      try {
+        const exports = instantiateWith(module, values);
+        const out = new Array(names.length);
+        for (let i = 0; i < names.length; i++) {
+          const v = Reflect.get(exports, names[i]);
+          if (sigs[i] != null) registerFunc(v, sigs[i]);
+          out[i] = v;
+        }
+        return out;
+      } catch (e) {
+        throw wrapException(e);
+      }
+    };
   }
 
   function newGlobal(type, mutable, value) {
@@ -318,6 +353,9 @@
   function makeFastRuntime(Module, imports, memory, scratch, scratchBytes) {
     const handles = [undefined];
     const freeHandles = [];
+    // How many Rust owners each handle has, and the handle of each function.
+    const owners = [0];
+    const funcHandles = new Map();
     let lastError = null;
     let view = new DataView(memory.buffer);
     // Growing the heap detaches its old buffer (byteLength 0): only then is a
@@ -521,10 +559,24 @@
 
     const runtime = {
       version: 1,
+      // A function has one handle however often it is registered (a table
+      // read, an export, a global): a count says how many Rust owners hold
+      // it, so `funcTable` is written once per function, not per read.
       register(v) {
+        if (typeof v === "function") {
+          const known = funcHandles.get(v);
+          if (known !== undefined) {
+            owners[known]++;
+            return known;
+          }
+        }
         const h = freeHandles.length ? freeHandles.pop() : handles.length;
         handles[h] = v;
-        tableFunc(h, v);
+        owners[h] = 1;
+        if (typeof v === "function") {
+          funcHandles.set(v, h);
+          tableFunc(h, v);
+        }
         return h;
       },
       value(h) {
@@ -555,9 +607,6 @@
       },
     };
 
-    // A module's import and export names, in order, read once.
-    const plans = new WeakMap();
-
     const fail = (e) => {
       // A trap inside a host call can leave scratch reserved: calls nest, so
       // the outermost failure resets it (inner ones are back at its value).
@@ -566,7 +615,12 @@
     };
     const api = {
       free(h) {
-        if (typeof handles[h] === "function" && h < funcTable.length) funcTable.set(h, null);
+        if (--owners[h] > 0) return;
+        const v = handles[h];
+        if (typeof v === "function") {
+          funcHandles.delete(v);
+          if (h < funcTable.length) funcTable.set(h, null);
+        }
         handles[h] = undefined;
         freeHandles.push(h);
       },
@@ -691,32 +745,15 @@
         const sp = spGlobal.value;
         try {
           const module = handles[m];
-          let plan = plans.get(module);
-          if (plan === undefined) {
-            plan = {
-              imports: WebAssembly.Module.imports(module),
-              exports: WebAssembly.Module.exports(module).map((e) => e.name),
-            };
-            plans.set(module, plan);
-          }
-          // The import object of the previous instantiation is reused when
-          // the same values are imported again.
           const d = dv();
-          const n = plan.imports.length;
+          const n = planOf(module).imports.length;
           const values = new Array(n);
-          let same = plan.lastValues !== undefined;
-          for (let i = 0; i < n; i++) {
-            values[i] = handles[d.getUint32(imports + 4 * i, true)];
-            same = same && plan.lastValues[i] === values[i];
-          }
-          if (!same) {
-            plan.lastObject = importObject(plan.imports.map(({ module: ns, name }, i) => [ns, name, values[i]]));
-            plan.lastValues = values;
-          }
-          const exports = new WebAssembly.Instance(module, plan.lastObject).exports;
+          for (let i = 0; i < n; i++) values[i] = handles[d.getUint32(imports + 4 * i, true)];
+          const exports = instantiateWith(module, values);
+          const names = planOf(module).exports;
           const d2 = dv();
-          for (let i = 0; i < plan.exports.length; i++) {
-            const v = Reflect.get(exports, plan.exports[i]);
+          for (let i = 0; i < names.length; i++) {
+            const v = Reflect.get(exports, names[i]);
             const sig = d2.getInt32(exportSigs + 4 * i, true);
             if (sig >= 0) funcSigs.set(v, sigs[sig]);
             d2.setUint32(out + 4 * i, runtime.register(v), true);
@@ -764,14 +801,13 @@
   return {
     describeError,
     exceptionPayload,
-    exportValues,
     externRefId,
     funcSig,
     getGlobal,
     hostFunction,
-    importObjectFlat,
     installFast,
     makeCaller,
+    makeInstantiator,
     compileBuffer,
     readInto,
     writeFrom,

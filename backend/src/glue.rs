@@ -14,22 +14,20 @@ pub struct Glue {
     pub describe_error: Py<PyAny>,
     /// `exceptionPayload(e, tag, types) -> values[] | null`
     pub exception_payload: Py<PyAny>,
-    /// `exportValues(instance, names, sigs) -> values[]` (registers function signatures)
-    pub export_values: Py<PyAny>,
     /// `externRefId(v) -> id | -1`
     pub extern_ref_id: Py<PyAny>,
-    /// `funcSig(f, candidates) -> sig | null`
+    /// `funcSig(f, candidates?) -> sig | null` (probes the candidates only when given)
     pub func_sig: Py<PyAny>,
     /// `getGlobal(global, type) -> value`
     pub get_global: Py<PyAny>,
     /// `hostFunction(pyCallable, sig) -> Wasm function`
     pub host_function: Py<PyAny>,
-    /// `importObjectFlat([module, name, value, ...]) -> object`
-    pub import_object: Py<PyAny>,
     /// `installFast(Module, scratch, scratchBytes) -> runtime | reason`
     pub install_fast: Py<PyAny>,
     /// `makeCaller(f, params, results) -> (...args) => result | results[]`
     pub make_caller: Py<PyAny>,
+    /// `makeInstantiator(module, sigs) -> (...imports) => exports[]` (registers function signatures)
+    pub make_instantiator: Py<PyAny>,
     /// `compileBuffer(pyBuffer) -> WebAssembly.Module` (no copy of the bytes)
     pub compile_buffer: Py<PyAny>,
     /// `readInto(memory, offset, pyBuffer)`: one copy from a memory into Rust memory
@@ -62,14 +60,13 @@ pub fn glue(py: Python<'_>) -> PyResult<&Glue> {
         Ok(Glue {
             describe_error: get("describeError")?,
             exception_payload: get("exceptionPayload")?,
-            export_values: get("exportValues")?,
             extern_ref_id: get("externRefId")?,
             func_sig: get("funcSig")?,
             get_global: get("getGlobal")?,
             host_function: get("hostFunction")?,
-            import_object: get("importObjectFlat")?,
             install_fast: get("installFast")?,
             make_caller: get("makeCaller")?,
+            make_instantiator: get("makeInstantiator")?,
             compile_buffer: get("compileBuffer")?,
             read_into: get("readInto")?,
             write_from: get("writeFrom")?,

@@ -23,6 +23,7 @@ mod func;
 mod global;
 mod glue;
 mod host_func;
+mod imports;
 mod instance;
 mod memory;
 mod module;

@@ -1,16 +1,17 @@
 //! `Module`: a compiled `WebAssembly.Module` and its import/export types.
 
-use crate::bindings;
 use crate::error::{fast_error, from_py_err};
+use crate::imports::ImportIndex;
 use crate::js_ref::JsRef;
 use crate::module_types::ModuleTypes;
 use crate::signature;
 use crate::Engine;
 use anyhow::Result;
 use pyo3::prelude::*;
-use std::sync::Arc;
+use pyo3::types::PyString;
+use std::sync::{Arc, OnceLock};
 use wasm_runtime_layer::backend::WasmModule;
-use wasm_runtime_layer::{ExportType, ExternType, ImportType};
+use wasm_runtime_layer::{ExportType, ExternType, FuncType, ImportType};
 
 /// A compiled module.
 #[derive(Clone, Debug)]
@@ -22,6 +23,12 @@ pub struct Module {
 struct Inner {
     js: JsRef,
     types: ModuleTypes,
+    /// Where each import name sits, built on first instantiation.
+    import_index: OnceLock<ImportIndex>,
+    /// The fast path's signature id of each export (see [`Module::export_sig_ids`]).
+    export_sig_ids: OnceLock<Option<Vec<i32>>>,
+    /// The portable path's instantiator (`makeInstantiator` in `glue.js`).
+    instantiator: OnceLock<Py<PyAny>>,
 }
 
 impl Module {
@@ -30,14 +37,45 @@ impl Module {
         &self.inner.js
     }
 
-    /// The generated wrapper, for the portable path.
-    pub(crate) fn wrapper(&self, py: Python<'_>) -> PyResult<bindings::Module> {
-        Ok(bindings::Module::from_js_unchecked(self.inner.js.proxy(py)?.unbind()))
-    }
-
     /// The module's import and export types.
     pub(crate) fn types(&self) -> &ModuleTypes {
         &self.inner.types
+    }
+
+    /// Where each import name sits in the module's import list.
+    pub(crate) fn import_index(&self) -> &ImportIndex {
+        self.inner.import_index.get_or_init(|| ImportIndex::new(&self.inner.types.imports))
+    }
+
+    /// For each export in declaration order (tags included), the fast path's
+    /// signature id of a function export and -1 for the others; `None`
+    /// without a fast path. Registered once per module.
+    pub(crate) fn export_sig_ids(&self, py: Python<'_>) -> Option<&[i32]> {
+        let ids = self.inner.export_sig_ids.get_or_init(|| {
+            let runtime = crate::fast::runtime(py)?;
+            let sig_id = |func: Option<&FuncType>| match func {
+                Some(ty) => i32::try_from(runtime.sig_id(py, ty).ok()?).ok(),
+                None => Some(-1),
+            };
+            self.inner.types.export_func_types().map(sig_id).collect()
+        });
+        ids.as_deref()
+    }
+
+    /// The portable path's instantiator: called with one JS value per import
+    /// (in the module's order), it returns one JS value per export (in
+    /// declaration order, tags included). Made once per module.
+    pub(crate) fn instantiator<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyAny>> {
+        if let Some(made) = self.inner.instantiator.get() {
+            return Ok(made.bind(py));
+        }
+        let sigs = self.inner.types.export_func_types().map(|func| match func {
+            Some(ty) => PyString::new(py, &signature::encode(ty)).into_any(),
+            None => py.None().into_bound(py),
+        });
+        let sigs = crate::js::array_from(py, sigs)?;
+        let made = crate::glue::glue(py)?.make_instantiator.bind(py).call1((self.inner.js.proxy(py)?, sigs))?;
+        Ok(self.inner.instantiator.get_or_init(|| made.unbind()).bind(py))
     }
 }
 
@@ -63,7 +101,14 @@ impl WasmModule<Engine> for Module {
         for ty in &types.func_types {
             signature::register(ty);
         }
-        Ok(Self { inner: Arc::new(Inner { js, types }) })
+        let inner = Inner {
+            js,
+            types,
+            import_index: OnceLock::new(),
+            export_sig_ids: OnceLock::new(),
+            instantiator: OnceLock::new(),
+        };
+        Ok(Self { inner: Arc::new(inner) })
     }
 
     fn exports(&self) -> Box<dyn '_ + Iterator<Item = ExportType<'_>>> {

@@ -83,6 +83,13 @@ fn nth<T: Clone>(space: &[T], index: u32, what: &str) -> Result<T> {
 }
 
 impl ModuleTypes {
+    /// For each export in declaration order (tags included), its function
+    /// type if it is a function.
+    pub fn export_func_types(&self) -> impl Iterator<Item = Option<&FuncType>> {
+        let mut plain = self.exports.iter();
+        self.export_is_tag.iter().map(move |is_tag| if *is_tag { None } else { plain.next().and_then(|(_, ty)| ty.func()) })
+    }
+
     /// Reads the types of a module binary (which the engine has already validated).
     pub fn parse(bytes: &[u8]) -> Result<Self> {
         let mut types: Vec<Option<FuncType>> = Vec::new();

@@ -455,8 +455,8 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
     let mut steps: Vec<Member<'_>> = Vec::new();
     if portable {
         let pair = l.probe("pair")?;
-        steps.push(Member::new("probe: the PyO3 call, its two results collected by iterating the returned array (js::iterate)", move || {
-            let r = pair.call0().and_then(|r| js::iterate(&r)).and_then(|v| Ok((v[0].extract::<i32>()?, v[1].extract::<i64>()?)));
+        steps.push(Member::new("probe: the PyO3 call, its two results read from the returned array by index (as the backend does)", move || {
+            let r = pair.call0().and_then(|r| Ok((r.get_item(0)?.extract::<i32>()?, r.get_item(1)?.extract::<i64>()?)));
             drop(black_box(r));
         }));
     }
@@ -702,7 +702,7 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
                 Member::new("pyo3", move || drop(black_box(js::call_method(&t_js, "get", &[int(0)])))),
                 fast.map(|h| {
                     let th = h.table;
-                    Member::new("rtl1_table_get + rtl1_free called directly (a fresh handle per get, freed)", move || {
+                    Member::new("rtl1_table_get + rtl1_free called directly (the function's one handle counted up, then down)", move || {
                         let mut slots = [0f64; 3];
                         black_box(unsafe { rtlbench_fast_table_get(th, 0, slots.as_mut_ptr()) });
                         if slots[0] == 2.0 {
@@ -731,20 +731,18 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
         }
         members.extend(step);
         if portable && op == "Table::get funcref" {
-            let (f, add_js, add_js3) = (l.probe("funcToString")?, add_js.clone(), add_js.clone());
+            let (f, add_js) = (l.probe("funcToString")?, add_js.clone());
             members.push(Member::new("probe: one more PyO3 call with the function, a string back (the portable path's signature lookup of a function read from a table)", move || {
                 drop(black_box(f.call1((&add_js,)).and_then(|s| s.extract::<String>())))
-            }));
-            let (f, add_js) = (l.probe("funcToString")?, add_js3);
-            let known: Vec<String> = ["ii:i", "II:I", "F:F", ":iI", "i:i", ":", "i:", "ff:f"].map(String::from).to_vec();
-            members.push(Member::new("probe: the same with a Python list of 8 signature strings as well (Func::from_js passes signature::known(), every signature seen, on every call)", move || {
-                drop(black_box(f.call1((&add_js, known.clone())).and_then(|s| s.extract::<String>())))
             }));
         }
         emit(py, out, Row { op: op.into(), path, target, throughput: false, what, other, scale: 1.0, members })?;
     }
     Ok(())
 }
+
+/// The portable `Instance::new`'s one crossing, replicated.
+const INSTANTIATE_CROSSING: &str = "probe: one PyO3 call with the import values as arguments that instantiates (import object prebuilt) and returns the export values, turned into a list by to_py(depth=1) (the portable Instance::new's crossing)";
 
 fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, backend: &E, l: &Limits<'_>, portable: bool) -> Result<()> {
     let path = if portable { "portable" } else { "fast" };
@@ -835,21 +833,13 @@ fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, 
             }));
         }
         if portable {
-            let (null_proto, plain) = (l.probe("nullProto")?, l.probe("plainObject")?);
-            members.push(Member::new("probe: a PyO3 call returning a null-prototype import object (as glue.js importObjectFlat builds it)", move || {
-                drop(black_box(null_proto.call0()))
-            }));
-            members.push(Member::new("probe: a PyO3 call returning a plain import object", move || drop(black_box(plain.call0()))));
+            let with_values = l.probe("instantiateWith")?;
             let env = js::get_property(&js::iterate(&l.import_objects)?[k], "env")?;
             let values = (0..n).map(|i| js::get_property(&env, format!("f{i}").as_str())).collect::<PyResult<Vec<_>>>()?;
-            members.push(Member::new("probe: js::array_from of the flat [module, name, value, ...] import list (as the portable Instance::new passes it)", move || {
-                let mut flat = Vec::with_capacity(3 * n);
-                for (i, v) in values.iter().enumerate() {
-                    flat.push(pyo3::types::PyString::new(py, "env").into_any());
-                    flat.push(pyo3::types::PyString::new(py, &format!("f{i}")).into_any());
-                    flat.push(v.clone());
-                }
-                drop(black_box(js::array_from(py, flat)));
+            members.push(Member::new(INSTANTIATE_CROSSING, move || {
+                let args = std::iter::once(k.into_pyobject(py).map(|i| i.into_any())).chain(values.iter().cloned().map(Ok)).collect::<PyResult<Vec<_>>>();
+                let r = args.and_then(|a| with_values.call1(PyTuple::new(py, a)?)).and_then(|e| js::to_list(&e));
+                drop(black_box(r));
             }));
         }
         let other = if portable { Some("a hand-written PyO3 `new WebAssembly.Instance` (one JS call)") } else { None };

@@ -120,12 +120,10 @@
   const probes = {
     // A JS object returned to Python: with a null prototype (as the portable
     // path's import objects are) and a plain one.
-    nullProto: () => {
-      const o = Object.create(null);
-      o.env = Object.create(null);
-      return o;
-    },
-    plainObject: () => ({ env: {} }),
+    // The portable Instance::new's crossing: the import values as
+    // arguments, the export values back as an array (the import object is
+    // prebuilt here; the backend's is reused when the values repeat).
+    instantiateWith: (k, ...values) => Object.values(new WebAssembly.Instance(consumers[k], importObjects[k]).exports),
     // A memoryview handed to JS, whose buffer JS takes and releases (what
     // every portable bulk copy does around its copy).
     getBuffer: (mv) => {

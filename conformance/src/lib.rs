@@ -129,6 +129,7 @@ macro_rules! __for_each_case {
                 element_type_mismatches,
                 exported_table,
                 imported_table,
+                repeated_reads_of_one_function,
             ],
             global: [host_globals_every_type, exported_globals_every_type, imported_globals],
             memory: [

@@ -375,3 +375,51 @@ pub fn imported_table<T: Target>(target: &T) -> Result<()> {
         other => bail!("slot 1 should still be null, got {other:?}"),
     }
 }
+
+/// One guest function read again and again (from two slots of an exported
+/// table and as an export) and dropped in any order: every copy stays
+/// callable while any other lives, copies set into another slot work from
+/// the guest, and reads after all copies dropped still work.
+pub fn repeated_reads_of_one_function<T: Target>(target: &T) -> Result<()> {
+    let engine = target.engine();
+    let mut store = Store::new(&engine, ());
+    let instance = instantiate(
+        &mut store,
+        r#"(module
+          (type $c (func (result i32)))
+          (table $t (export "t") 3 funcref)
+          (elem (table $t) (i32.const 0) func $nine $nine)
+          (func $nine (export "nine") (result i32) i32.const 9)
+          (func (export "call") (param i32) (result i32) local.get 0 call_indirect $t (type $c)))"#,
+        &Imports::new(),
+    )?;
+    let t = table(&store, &instance, "t")?;
+    let mut copies = Vec::new();
+    for i in 0..40 {
+        let slot = t.get(&mut store, i % 2).ok_or_else(|| anyhow!("slot {} missing", i % 2))?;
+        copies.push(ref_as_func(slot, "slot")?.ok_or_else(|| anyhow!("slot {} is null", i % 2))?);
+    }
+    // Drop every other copy, then call the rest.
+    let mut kept = Vec::new();
+    for (i, f) in copies.into_iter().enumerate() {
+        if i % 2 == 1 {
+            kept.push(f);
+        }
+    }
+    for (i, f) in kept.iter().enumerate() {
+        ensure_eq(as_i32(&call1(&mut store, f, &[])?, "copy result")?, 9, &format!("kept copy {i}"))?;
+    }
+    let export = crate::fixture::func(&store, &instance, "nine")?;
+    ensure_eq(as_i32(&call1(&mut store, &export, &[])?, "export result")?, 9, "the export")?;
+    t.set(&mut store, 2, Ref::FuncRef(Some(kept[0].clone())))?;
+    drop(export);
+    let last = kept.pop().ok_or_else(|| anyhow!("no copy left"))?;
+    drop(kept);
+    ensure_eq(call_i32(&mut store, &instance, "call", &[Val::I32(2)])?, 9, "guest calls the copy set in slot 2")?;
+    ensure_eq(as_i32(&call1(&mut store, &last, &[])?, "last result")?, 9, "the last copy")?;
+    drop(last);
+    for i in 0..3 {
+        ensure_eq(call_slot(&mut store, &t, i)?, 9, &format!("slot {i} read after every copy dropped"))?;
+    }
+    Ok(())
+}
