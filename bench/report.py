@@ -401,10 +401,11 @@ def note(row, rows, first):
             f"{n(ours)} ns against {n(limit)} ns (a hand-written PyO3 `new WebAssembly.Instance` with a prebuilt "
             f"import object: {n(row.ns(2))} ns, already {row.ratio(2):.2f}× the limit). The frontend takes "
             f"{n(front)} ns. The backend makes one crossing: its per-module instantiator takes the {k} import "
-            f"value{'s' if k > 1 else ''} as arguments and returns the export values, which Python takes as one list; "
-            f"that crossing alone, replicated, costs {n(row.ns(cross))} ns ({row.ratio(cross):.2f}× the limit). The "
-            f"rest, {n(row.diff(b, cross))} ns, is the backend's Rust side: resolving and checking the imports, a "
-            f"proxy per import value, and a typed `Extern` per export."
+            f"value{'s' if k > 1 else ''} as arguments and returns the export values as one JS array (`undefined` "
+            f"when there are none, as here), whose elements get a proxy each only when first used; that crossing "
+            f"alone, replicated, costs {n(row.ns(cross))} ns ({row.ratio(cross):.2f}× the limit). The rest, "
+            f"{n(row.diff(b, cross))} ns, is the backend's Rust side: resolving and checking the imports, the "
+            f"argument tuple, and a typed `Extern` per export."
         )
         if not first:
             return text + same

@@ -244,10 +244,10 @@
   }
 
   // The portable path's instantiator for `module`, made once per module: it
-  // takes one value per import as its arguments and returns one value per
-  // export (in the module's order), each function export registered with its
-  // signature (`sigs[i]`, null for other kinds). The names never leave JS, so
-  // an instantiation is one crossing.
+  // takes one value per import as its arguments and returns an array of one
+  // value per export in the module's order (`undefined` for none), each
+  // function export registered with its signature (`sigs[i]`, null for other
+  // kinds). The names never leave JS, so an instantiation is one crossing.
   function makeInstantiator(module, sigs) {
     const names = planOf(module).exports;
     return (...values) => {
@@ -259,7 +259,8 @@
           if (sigs[i] != null) registerFunc(v, sigs[i]);
           out[i] = v;
         }
-        return out;
+        // Nothing to hand back: `undefined` costs Python no proxy.
+        return names.length === 0 ? undefined : out;
       } catch (e) {
         throw wrapException(e);
       }

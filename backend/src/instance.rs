@@ -4,7 +4,7 @@ use crate::error::{clear_host_error, fast_error, from_py_err};
 use crate::js_ref::JsRef;
 use crate::store::{StoreInner, enter};
 use crate::{Engine, Func, Global, Memory, Module, Table};
-use anyhow::Result;
+use anyhow::{Result, bail};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use smallvec::SmallVec;
@@ -76,7 +76,7 @@ impl Instance {
     }
 
     /// Instantiates through Pyodide's FFI: one call of the module's
-    /// instantiator with the import values, the exports back as one list.
+    /// instantiator with the import values, the exports back as one array.
     fn instantiate_portable<T: 'static>(py: Python<'_>, store: &mut StoreInner<T>, module: &Module, resolved: &[Extern<Engine>]) -> Result<Vec<JsRef>> {
         let instantiator = module.instantiator(py)?;
         let values = resolved.iter().map(|value| js_of(value).proxy(py)).collect::<PyResult<SmallVec<[_; 8]>>>()?;
@@ -87,7 +87,13 @@ impl Instance {
             instantiator.call1(values)
         };
         let exports = outcome.map_err(|err| from_py_err(py, err, Some(&mut *store)))?;
-        Ok(crate::js::to_list(&exports)?.iter().map(|v| JsRef::from_proxy(v.unbind())).collect())
+        let count = module.types().export_is_tag.len();
+        if count == 0 {
+            return Ok(Vec::new());
+        }
+        // One proxy for the array; each export gets its own when first used.
+        let exports = Arc::new(exports.unbind());
+        Ok((0..count).map(|i| JsRef::element_of(Arc::clone(&exports), i)).collect())
     }
 }
 
@@ -96,6 +102,9 @@ impl WasmInstance<Engine> for Instance {
         let ctx = store.as_context_mut();
         let store = ctx.inner;
         let resolved = crate::imports::resolve(module, imports, store.id)?;
+        if let Some(name) = &module.types().shared_memory_export {
+            bail!("export `{name}` is a shared memory: shared memories are not supported by wasm_runtime_layer");
+        }
         let fast = if store.engine.uses_fast_path() { Self::instantiate_fast(store, module, &resolved) } else { None };
         Python::attach(|py| {
             let values = match fast {

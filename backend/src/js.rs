@@ -22,7 +22,7 @@
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyString, PyTuple};
 use pyo3::{BoundObject, IntoPyObject};
 
 /// A JS function compiled from source on first use, then cached.
@@ -196,14 +196,6 @@ pub fn array_from<'py>(
 /// The elements of a JS array (or any iterable), converted by Pyodide.
 pub fn iterate<'py>(array: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
     array.try_iter()?.collect()
-}
-
-/// The elements of a JS array as a Python list, in one crossing (a shallow
-/// `to_py`: objects inside stay `JsProxy`s).
-pub fn to_list<'py>(array: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
-    let kwargs = PyDict::new(array.py());
-    kwargs.set_item("depth", 1)?;
-    Ok(array.call_method("to_py", (), Some(&kwargs))?.cast_into::<PyList>()?)
 }
 
 /// `pyodide.ffi.jsnull`, or `None` outside Pyodide or in versions where JS

@@ -1,7 +1,9 @@
 //! `JsRef`: a JS value held by Rust, reachable both ways: as a Pyodide
 //! `JsProxy` (the portable path) and as a handle in the fast path's table.
 //! Each form is made on first need, so objects the fast path creates never
-//! touch Python unless a portable operation asks for them.
+//! touch Python unless a portable operation asks for them, and an element
+//! of a JS array (an instance's exports) gets its own proxy only when used:
+//! Pyodide makes a proxy per value that reaches Python, a few µs each.
 
 use pyo3::prelude::*;
 use std::sync::{Arc, OnceLock};
@@ -13,6 +15,9 @@ pub(crate) struct JsRef(Arc<Inner>);
 struct Inner {
     proxy: OnceLock<Py<PyAny>>,
     handle: OnceLock<u32>,
+    /// Where the proxy comes from when it is not made yet: a JS array
+    /// (shared by its elements) and the index of this value in it.
+    element: Option<(Arc<Py<PyAny>>, usize)>,
 }
 
 impl Drop for Inner {
@@ -32,7 +37,7 @@ impl std::fmt::Debug for JsRef {
 
 impl JsRef {
     fn with(proxy: Option<Py<PyAny>>, handle: Option<u32>) -> Self {
-        let inner = Inner { proxy: OnceLock::new(), handle: OnceLock::new() };
+        let inner = Inner { proxy: OnceLock::new(), handle: OnceLock::new(), element: None };
         if let Some(proxy) = proxy {
             let _ = inner.proxy.set(proxy);
         }
@@ -52,15 +57,21 @@ impl JsRef {
         Self::with(None, Some(handle))
     }
 
-    /// The value as a `JsProxy`, fetched from the handle table on first need.
+    /// Element `index` of the JS array `array`, its proxy made on first need.
+    pub(crate) fn element_of(array: Arc<Py<PyAny>>, index: usize) -> Self {
+        Self(Arc::new(Inner { proxy: OnceLock::new(), handle: OnceLock::new(), element: Some((array, index)) }))
+    }
+
+    /// The value as a `JsProxy`, fetched on first need (from its array, or
+    /// from the handle table).
     pub(crate) fn proxy<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         if let Some(proxy) = self.0.proxy.get() {
             return Ok(proxy.bind(py).clone());
         }
         let handle = self.0.handle.get().copied();
-        let runtime = crate::fast::runtime(py);
-        let value = match (handle, runtime) {
-            (Some(handle), Some(runtime)) => runtime.value(py, handle)?,
+        let value = match (&self.0.element, handle, crate::fast::runtime(py)) {
+            (Some((array, index)), _, _) => array.bind(py).get_item(*index)?,
+            (None, Some(handle), Some(runtime)) => runtime.value(py, handle)?,
             _ => return Err(pyo3::exceptions::PyRuntimeError::new_err("a JS value with neither a proxy nor a handle")),
         };
         Ok(self.0.proxy.get_or_init(|| value.unbind()).bind(py).clone())
@@ -72,8 +83,9 @@ impl JsRef {
             return Some(*handle);
         }
         Python::attach(|py| {
-            let proxy = self.0.proxy.get()?;
-            let handle = crate::fast::runtime(py)?.register(py, proxy.bind(py)).ok()?;
+            let runtime = crate::fast::runtime(py)?;
+            let proxy = self.proxy(py).ok()?;
+            let handle = runtime.register(py, &proxy).ok()?;
             if self.0.handle.set(handle).is_err() {
                 // Registered meanwhile (re-entrantly): keep the first, free ours.
                 // SAFETY: `handle` was just registered and nobody else has it.

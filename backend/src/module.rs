@@ -63,8 +63,9 @@ impl Module {
     }
 
     /// The portable path's instantiator: called with one JS value per import
-    /// (in the module's order), it returns one JS value per export (in
-    /// declaration order, tags included). Made once per module.
+    /// (in the module's order), it returns a JS array of one value per export
+    /// (in declaration order, tags included), or `undefined` for none. Made
+    /// once per module.
     pub(crate) fn instantiator<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyAny>> {
         if let Some(made) = self.inner.instantiator.get() {
             return Ok(made.bind(py));

@@ -19,6 +19,11 @@ pub(crate) struct ModuleTypes {
     pub export_is_tag: Vec<bool>,
     /// Every function type the module declares.
     pub func_types: Vec<FuncType>,
+    /// The name of the first export that is a shared memory, which
+    /// `wasm_runtime_layer` has no `Extern` for (instantiating such a module
+    /// is an error, as on wasmtime); shared memories used inside the module
+    /// or imported are fine (their type reads as a plain `MemoryType`).
+    pub shared_memory_export: Option<String>,
 }
 
 fn val_type(ty: wasmparser::ValType) -> Result<ValType> {
@@ -59,12 +64,11 @@ fn table_type(ty: &wasmparser::TableType) -> Result<TableType> {
     Ok(TableType::new(ref_type(ty.element_type)?, u32::try_from(ty.initial)?, max))
 }
 
+/// A memory's type; `MemoryType` has no `shared` flag, so a shared memory
+/// reads as a plain one (as `wasmtime_runtime_layer` reads it).
 fn memory_type(ty: &wasmparser::MemoryType) -> Result<MemoryType> {
     if ty.memory64 {
         bail!("64-bit memories are not supported by wasm_runtime_layer");
-    }
-    if ty.shared {
-        bail!("shared memories are not supported by wasm_runtime_layer");
     }
     let max = ty.maximum.map(u32::try_from).transpose()?;
     Ok(MemoryType::new(u32::try_from(ty.initial)?, max))
@@ -133,9 +137,8 @@ impl ModuleTypes {
                                 ExternType::Table(t)
                             }
                             TypeRef::Memory(m) => {
-                                let m = memory_type(&m)?;
-                                memories.push(m);
-                                ExternType::Memory(m)
+                                memories.push((memory_type(&m)?, m.shared));
+                                ExternType::Memory(memory_type(&m)?)
                             }
                             TypeRef::Global(g) => {
                                 let g = global_type(&g)?;
@@ -159,7 +162,8 @@ impl ModuleTypes {
                 }
                 Payload::MemorySection(reader) => {
                     for memory in reader {
-                        memories.push(memory_type(&memory?)?);
+                        let memory = memory?;
+                        memories.push((memory_type(&memory)?, memory.shared));
                     }
                 }
                 Payload::GlobalSection(reader) => {
@@ -187,7 +191,13 @@ impl ModuleTypes {
                     ExternType::Func(func_of(&types, nth(&funcs, index, "function")?)?)
                 }
                 ExternalKind::Table => ExternType::Table(nth(&tables, index, "table")?),
-                ExternalKind::Memory => ExternType::Memory(nth(&memories, index, "memory")?),
+                ExternalKind::Memory => {
+                    let (ty, shared) = nth(&memories, index, "memory")?;
+                    if shared && out.shared_memory_export.is_none() {
+                        out.shared_memory_export = Some(name.clone());
+                    }
+                    ExternType::Memory(ty)
+                }
                 ExternalKind::Global => ExternType::Global(nth(&globals, index, "global")?),
                 ExternalKind::Tag => {
                     let params = func_of(&types, nth(&tags, index, "tag")?)?.params().to_vec();
@@ -232,6 +242,17 @@ mod tests {
             Some(vec![ValType::ExternRef])
         );
         assert_eq!(t.exports[0].1.memory().map(|m| m.maximum_pages()), Some(Some(2)));
+    }
+
+    #[test]
+    fn shared_memories_read_as_plain_and_their_exports_are_named() {
+        let inside = parse(r#"(module (memory 1 2 shared) (func (export "f") i32.const 0 i32.atomic.load drop))"#);
+        assert_eq!(inside.shared_memory_export, None);
+        let imported = parse(r#"(module (import "m" "mem" (memory 1 2 shared)))"#);
+        assert_eq!(imported.imports[0].2.memory().map(|m| m.maximum_pages()), Some(Some(2)));
+        assert_eq!(imported.shared_memory_export, None);
+        let exported = parse(r#"(module (memory (export "plain") 1) (memory (export "mem") 1 2 shared))"#);
+        assert_eq!(exported.shared_memory_export.as_deref(), Some("mem"));
     }
 
     #[test]

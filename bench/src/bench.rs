@@ -742,7 +742,7 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
 }
 
 /// The portable `Instance::new`'s one crossing, replicated.
-const INSTANTIATE_CROSSING: &str = "probe: one PyO3 call with the import values as arguments that instantiates (import object prebuilt) and returns the export values, turned into a list by to_py(depth=1) (the portable Instance::new's crossing)";
+const INSTANTIATE_CROSSING: &str = "probe: one PyO3 call with the import values as arguments that instantiates (import object prebuilt) and returns the export values as one array, undefined for none (the portable Instance::new's crossing)";
 
 fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, backend: &E, l: &Limits<'_>, portable: bool) -> Result<()> {
     let path = if portable { "portable" } else { "fast" };
@@ -837,8 +837,9 @@ fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, 
             let env = js::get_property(&js::iterate(&l.import_objects)?[k], "env")?;
             let values = (0..n).map(|i| js::get_property(&env, format!("f{i}").as_str())).collect::<PyResult<Vec<_>>>()?;
             members.push(Member::new(INSTANTIATE_CROSSING, move || {
-                let args = std::iter::once(k.into_pyobject(py).map(|i| i.into_any())).chain(values.iter().cloned().map(Ok)).collect::<PyResult<Vec<_>>>();
-                let r = args.and_then(|a| with_values.call1(PyTuple::new(py, a)?)).and_then(|e| js::to_list(&e));
+                let mut args = vec![pyo3::types::PyInt::new(py, k).into_any()];
+                args.extend(values.iter().cloned());
+                let r = PyTuple::new(py, args).and_then(|a| with_values.call1(a));
                 drop(black_box(r));
             }));
         }

@@ -123,7 +123,10 @@
     // The portable Instance::new's crossing: the import values as
     // arguments, the export values back as an array (the import object is
     // prebuilt here; the backend's is reused when the values repeat).
-    instantiateWith: (k, ...values) => Object.values(new WebAssembly.Instance(consumers[k], importObjects[k]).exports),
+    instantiateWith: (k, ...values) => {
+      const exports = Object.values(new WebAssembly.Instance(consumers[k], importObjects[k]).exports);
+      return exports.length === 0 ? undefined : exports;
+    },
     // A memoryview handed to JS, whose buffer JS takes and releases (what
     // every portable bulk copy does around its copy).
     getBuffer: (mv) => {

@@ -137,6 +137,7 @@ macro_rules! __for_each_case {
                 read_write_bounds,
                 exported_memory,
                 imported_memory,
+                shared_memories,
             ],
             traps: [
                 each_trap_kind,

@@ -3,16 +3,22 @@
 use conformance::{Capabilities, Target, TrapKind};
 use wasm_runtime_layer::Engine;
 
-/// wasmtime through `wasmtime_runtime_layer`, in its default configuration.
+/// wasmtime through `wasmtime_runtime_layer`, in its default configuration
+/// plus shared memories (`Config::shared_memory`): the JS engine has them, and
+/// without the switch wasmtime compiles a module with a shared memory but
+/// refuses to instantiate it.
 pub struct WasmtimeTarget {
     /// Shared by all stores of one run.
     engine: Engine<wasmtime_runtime_layer::Engine>,
 }
 
 impl WasmtimeTarget {
-    /// A target with one engine in wasmtime's default configuration.
+    /// A target with one engine in wasmtime's default configuration (plus
+    /// shared memories).
     pub fn new() -> Self {
-        let engine = wasmtime::Engine::new(&wasmtime::Config::new())
+        let mut config = wasmtime::Config::new();
+        config.shared_memory(true);
+        let engine = wasmtime::Engine::new(&config)
             .expect("wasmtime's default configuration builds an engine");
         Self {
             engine: Engine::new(wasmtime_runtime_layer::Engine::new(engine)),

@@ -229,3 +229,35 @@ pub fn imported_memory<T: Target>(target: &T) -> Result<()> {
         "guest grow beyond max",
     )
 }
+
+/// Shared memories (threads proposal): a module using one inside works
+/// (atomic read-modify-write ops included); one that imports a shared memory
+/// compiles and reports a plain `MemoryType` (`wasm_runtime_layer` has no
+/// `shared` flag), and a host memory does not satisfy it; a module exporting
+/// one compiles but cannot be instantiated (there is no `Extern` for it).
+pub fn shared_memories<T: Target>(target: &T) -> Result<()> {
+    let engine = target.engine();
+    let mut store = Store::new(&engine, ());
+    let instance = instantiate(
+        &mut store,
+        r#"(module
+          (memory 1 1 shared)
+          (func (export "add") (param i32) (result i32)
+            i32.const 8 local.get 0 i32.atomic.rmw.add))"#,
+        &Imports::new(),
+    )?;
+    ensure_eq(call_i32(&mut store, &instance, "add", &[Val::I32(5)])?, 0, "first atomic add returns the old value")?;
+    ensure_eq(call_i32(&mut store, &instance, "add", &[Val::I32(2)])?, 5, "second atomic add sees the first")?;
+
+    let importer = crate::fixture::compile(&engine, r#"(module (import "env" "mem" (memory 1 2 shared)))"#)?;
+    let types: Vec<_> = importer.imports(&engine).map(|i| i.ty.memory().copied()).collect();
+    ensure_eq(types, vec![Some(MemoryType::new(1, Some(2)))], "imported shared memory's type")?;
+    let host = Memory::new(&mut store, MemoryType::new(1, Some(2)))?;
+    let mut imports = Imports::new();
+    imports.define("env", "mem", Extern::Memory(host));
+    expect_err(wasm_runtime_layer::Instance::new(&mut store, &importer, &imports), "a host memory for a shared memory import")?;
+
+    let exporter = crate::fixture::compile(&engine, r#"(module (memory (export "mem") 1 1 shared))"#)?;
+    expect_err(wasm_runtime_layer::Instance::new(&mut store, &exporter, &Imports::new()), "instantiating a module that exports a shared memory")
+        .map(drop)
+}
