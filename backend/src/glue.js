@@ -244,15 +244,20 @@
   }
 
   // The portable path's instantiator for `module`, made once per module: it
-  // takes one value per import as its arguments and returns an array of one
+  // takes one value per import as its arguments (none: the values of the
+  // previous call, whose import object it keeps) and returns an array of one
   // value per export in the module's order (`undefined` for none), each
   // function export registered with its signature (`sigs[i]`, null for other
   // kinds). The names never leave JS, so an instantiation is one crossing.
   function makeInstantiator(module, sigs) {
-    const names = planOf(module).exports;
+    const { imports, exports: names } = planOf(module);
+    let object = null;
     return (...values) => {
       try {
-        const exports = instantiateWith(module, values);
+        if (object === null || values.length !== 0) {
+          object = importObject(imports.map(({ module: ns, name }, i) => [ns, name, values[i]]));
+        }
+        const exports = new WebAssembly.Instance(module, object).exports;
         const out = new Array(names.length);
         for (let i = 0; i < names.length; i++) {
           const v = Reflect.get(exports, names[i]);

@@ -79,14 +79,20 @@ impl Instance {
     /// instantiator with the import values, the exports back as one array.
     fn instantiate_portable<T: 'static>(py: Python<'_>, store: &mut StoreInner<T>, module: &Module, resolved: &[Extern<Engine>]) -> Result<Vec<JsRef>> {
         let instantiator = module.instantiator(py)?;
-        let values = resolved.iter().map(|value| js_of(value).proxy(py)).collect::<PyResult<SmallVec<[_; 8]>>>()?;
-        let values = PyTuple::new(py, values)?;
+        let refs: SmallVec<[&JsRef; 8]> = resolved.iter().map(js_of).collect();
+        // The same values as last time cross as none: JS keeps their import object.
+        let values = if module.take_same_portable_imports(&refs) {
+            PyTuple::empty(py)
+        } else {
+            PyTuple::new(py, refs.iter().map(|value| value.proxy(py)).collect::<PyResult<SmallVec<[_; 8]>>>()?)?
+        };
         clear_host_error();
         let outcome = {
             let _entered = enter(store);
             instantiator.call1(values)
         };
         let exports = outcome.map_err(|err| from_py_err(py, err, Some(&mut *store)))?;
+        module.set_portable_imports(&refs);
         let count = module.types().export_is_tag.len();
         if count == 0 {
             return Ok(Vec::new());

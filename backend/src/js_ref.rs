@@ -6,7 +6,7 @@
 //! Pyodide makes a proxy per value that reaches Python, a few µs each.
 
 use pyo3::prelude::*;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, OnceLock, Weak};
 
 /// A shared reference to one JS value.
 #[derive(Clone)]
@@ -26,6 +26,23 @@ impl Drop for Inner {
             // SAFETY: the handle was registered by the installed fast path and is ours.
             unsafe { crate::fast::rtl1_free(*handle) };
         }
+    }
+}
+
+/// Identifies a [`JsRef`] without keeping it alive (its allocation stays,
+/// so no other `JsRef` can ever be at the same address).
+pub(crate) struct WeakJsRef(Weak<Inner>);
+
+impl WeakJsRef {
+    /// Whether `value` is the `JsRef` this was made from.
+    pub(crate) fn is(&self, value: &JsRef) -> bool {
+        std::ptr::eq(self.0.as_ptr(), Arc::as_ptr(&value.0))
+    }
+}
+
+impl std::fmt::Debug for WeakJsRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WeakJsRef")
     }
 }
 
@@ -55,6 +72,11 @@ impl JsRef {
     /// A value the fast path registered; the handle is ours to free.
     pub(crate) fn from_handle(handle: u32) -> Self {
         Self::with(None, Some(handle))
+    }
+
+    /// A weak identity of this reference.
+    pub(crate) fn downgrade(&self) -> WeakJsRef {
+        WeakJsRef(Arc::downgrade(&self.0))
     }
 
     /// Element `index` of the JS array `array`, its proxy made on first need.

@@ -2,14 +2,14 @@
 
 use crate::error::{fast_error, from_py_err};
 use crate::imports::ImportIndex;
-use crate::js_ref::JsRef;
+use crate::js_ref::{JsRef, WeakJsRef};
 use crate::module_types::ModuleTypes;
 use crate::signature;
 use crate::Engine;
 use anyhow::Result;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use wasm_runtime_layer::backend::WasmModule;
 use wasm_runtime_layer::{ExportType, ExternType, FuncType, ImportType};
 
@@ -29,6 +29,10 @@ struct Inner {
     export_sig_ids: OnceLock<Option<Vec<i32>>>,
     /// The portable path's instantiator (`makeInstantiator` in `glue.js`).
     instantiator: OnceLock<Py<PyAny>>,
+    /// The import values of the last portable instantiation, whose import
+    /// object the instantiator keeps (`None` while unknown: before the first
+    /// and after a failed one).
+    last_portable_imports: Mutex<Option<Vec<WeakJsRef>>>,
 }
 
 impl Module {
@@ -62,10 +66,25 @@ impl Module {
         ids.as_deref()
     }
 
+    /// Whether `imports` are the import values of the last portable
+    /// instantiation (see [`Module::instantiator`]); forgets them until
+    /// [`Module::set_portable_imports`] records the next ones.
+    pub(crate) fn take_same_portable_imports(&self, imports: &[&JsRef]) -> bool {
+        let last = self.inner.last_portable_imports.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
+        last.is_some_and(|last| last.len() == imports.len() && last.iter().zip(imports).all(|(weak, value)| weak.is(value)))
+    }
+
+    /// Records the import values of a successful portable instantiation.
+    pub(crate) fn set_portable_imports(&self, imports: &[&JsRef]) {
+        let mut last = self.inner.last_portable_imports.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        *last = Some(imports.iter().map(|value| value.downgrade()).collect());
+    }
+
     /// The portable path's instantiator: called with one JS value per import
-    /// (in the module's order), it returns a JS array of one value per export
-    /// (in declaration order, tags included), or `undefined` for none. Made
-    /// once per module.
+    /// (in the module's order), or with none to import what the previous
+    /// call did, it returns a JS array of one value per export (in
+    /// declaration order, tags included), or `undefined` for none. Made once
+    /// per module.
     pub(crate) fn instantiator<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyAny>> {
         if let Some(made) = self.inner.instantiator.get() {
             return Ok(made.bind(py));
@@ -108,6 +127,7 @@ impl WasmModule<Engine> for Module {
             import_index: OnceLock::new(),
             export_sig_ids: OnceLock::new(),
             instantiator: OnceLock::new(),
+            last_portable_imports: Mutex::new(None),
         };
         Ok(Self { inner: Arc::new(inner) })
     }

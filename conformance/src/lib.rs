@@ -159,7 +159,12 @@ macro_rules! __for_each_case {
                 results_slice_is_overwritten,
                 reentrant_calls,
             ],
-            link: [missing_imports, mismatched_imports, repeated_import_shares_definition],
+            link: [
+                missing_imports,
+                mismatched_imports,
+                repeated_import_shares_definition,
+                reinstantiation_uses_the_given_imports,
+            ],
             store: [
                 store_data,
                 module_shared_across_stores,

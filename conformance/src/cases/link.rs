@@ -223,3 +223,43 @@ pub fn repeated_import_shares_definition<T: Target>(target: &T) -> Result<()> {
         "both imports call the host function",
     )
 }
+
+/// One module instantiated again and again: each instance uses the imports
+/// it was given, whether they repeat the previous ones or not, and after an
+/// instantiation that failed (its start function trapped on the imports it
+/// was given).
+pub fn reinstantiation_uses_the_given_imports<T: Target>(target: &T) -> Result<()> {
+    let engine = target.engine();
+    let mut store = Store::new(&engine, ());
+    let module = compile(
+        &engine,
+        r#"(module
+          (import "env" "f" (func $f (result i32)))
+          (import "env" "fail" (global $fail i32))
+          (func $start global.get $fail if unreachable end)
+          (start $start)
+          (func (export "g") (result i32) call $f))"#,
+    )?;
+    let mut imports_of = |n: i32, fail: i32| -> Imports {
+        let f = Func::new(&mut store, FuncType::new([], [ValType::I32]), move |_, _, results| {
+            results[0] = Val::I32(n);
+            Ok(())
+        });
+        let fail = Global::new(&mut store, Val::I32(fail), false);
+        let mut imports = Imports::new();
+        imports.define("env", "f", Extern::Func(f));
+        imports.define("env", "fail", Extern::Global(fail));
+        imports
+    };
+    let (one, two, failing) = (imports_of(1, 0), imports_of(2, 0), imports_of(3, 1));
+    for (round, (imports, expected)) in [(&one, 1), (&one, 1), (&one, 1), (&two, 2), (&one, 1)].into_iter().enumerate() {
+        let instance = Instance::new(&mut store, &module, imports)?;
+        ensure_eq(call_i32(&mut store, &instance, "g", &[])?, expected, &format!("instance {round}"))?;
+    }
+    expect_err(Instance::new(&mut store, &module, &failing), "the start function traps on these imports")?;
+    for (round, (imports, expected)) in [(&two, 2), (&two, 2), (&one, 1)].into_iter().enumerate() {
+        let instance = Instance::new(&mut store, &module, imports)?;
+        ensure_eq(call_i32(&mut store, &instance, "g", &[])?, expected, &format!("instance {round} after the failure"))?;
+    }
+    Ok(())
+}
