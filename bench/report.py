@@ -137,7 +137,7 @@ def _cause(r):
         elif fam == "Table::get":
             parts = [("signature lookup", r.find("probe: one more PyO3 call"))]
         elif fam == "Instance::new":
-            cross = r.idx("probe: one PyO3 call with the import values")
+            cross = r.idx("probe: one PyO3 call of a JS function that instantiates")
             parts = [("frontend", r.diff(0, b)), ("the crossing", r.ns(cross) if cross is not None else None),
                      ("backend Rust", r.diff(b, cross) if cross is not None else None)]
         elif fam == "Module::new":
@@ -392,27 +392,30 @@ def note(row, rows, first):
             f"{n(ours)} ns against {n(limit)} ns, {n(row.diff(0, 1))} ns more. Beyond the `table.get` crossing, "
             f"`Func::from_js` makes a second one to find the function's signature in `glue.js`'s registry "
             f"({n(one)} ns for such a call; the list of every signature seen crosses only for a function the "
-            f"registry does not know). *To close it:* return the signature with the value in one call."
+            f"registry does not know). *To close it:* nothing cheaper through the public FFI: the value and its "
+            f"signature can only come back together in a JS array, whose proxy and two reads cost more than the "
+            f"second call; the fast path gets both in one direct call."
         )
     if fam == "Instance::new" and path == "portable":
-        cross = row.idx("probe: one PyO3 call with the import values")
+        cross = row.idx("probe: one PyO3 call of a JS function that instantiates")
         k = int(row.op.split("(")[1].split()[0])
         text = (
             f"{n(ours)} ns against {n(limit)} ns (a hand-written PyO3 `new WebAssembly.Instance` with a prebuilt "
             f"import object: {n(row.ns(2))} ns, already {row.ratio(2):.2f}× the limit). The frontend takes "
             f"{n(front)} ns. The backend makes one crossing: its per-module instantiator takes the {k} import "
-            f"value{'s' if k > 1 else ''} as arguments and returns the export values as one JS array (`undefined` "
-            f"when there are none, as here), whose elements get a proxy each only when first used; that crossing "
-            f"alone, replicated, costs {n(row.ns(cross))} ns ({row.ratio(cross):.2f}× the limit). The rest, "
-            f"{n(row.diff(b, cross))} ns, is the backend's Rust side: resolving and checking the imports, the "
-            f"argument tuple, and a typed `Extern` per export."
+            f"value{'s' if k > 1 else ''} as arguments, or none when they repeat the last instantiation's (it keeps "
+            f"their import object; the benchmark repeats them), and returns the export values as one JS array "
+            f"(`undefined` when there are none, as here), whose elements get a proxy each only when first used. "
+            f"That crossing alone, replicated, costs {n(row.ns(cross))} ns ({row.ratio(cross):.2f}× the limit); the "
+            f"rest, {n(row.diff(b, cross))} ns, is the backend's Rust side: resolving and checking the imports "
+            f"({k} here) and a typed `Extern` per export."
         )
         if not first:
             return text + same
         return text + (
-            " *To close it:* the target sits below what one PyO3 call of `new WebAssembly.Instance` costs (the "
-            "hand-written limit), so it is out of reach through the public FFI; the fast path instantiates with "
-            "handles and no Python."
+            " *To close it:* the frontend's share (its `Imports` rebuild, per import) is outside this crate; the "
+            "backend's own share is one crossing, at what a hand-written PyO3 call of `new WebAssembly.Instance` "
+            "costs, plus its Rust-side resolution of the imports."
         )
     return f"{n(ours)} ns against {n(limit)} ns."
 

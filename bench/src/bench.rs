@@ -742,7 +742,7 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
 }
 
 /// The portable `Instance::new`'s one crossing, replicated.
-const INSTANTIATE_CROSSING: &str = "probe: one PyO3 call with the import values as arguments that instantiates (import object prebuilt) and returns the export values as one array, undefined for none (the portable Instance::new's crossing)";
+const INSTANTIATE_CROSSING: &str = "probe: one PyO3 call of a JS function that instantiates with a prebuilt import object and returns the export values as one array, undefined for none (the portable Instance::new's crossing when the import values repeat, as here)";
 
 fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, backend: &E, l: &Limits<'_>, portable: bool) -> Result<()> {
     let path = if portable { "portable" } else { "fast" };
@@ -833,15 +833,8 @@ fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, 
             }));
         }
         if portable {
-            let with_values = l.probe("instantiateWith")?;
-            let env = js::get_property(&js::iterate(&l.import_objects)?[k], "env")?;
-            let values = (0..n).map(|i| js::get_property(&env, format!("f{i}").as_str())).collect::<PyResult<Vec<_>>>()?;
-            members.push(Member::new(INSTANTIATE_CROSSING, move || {
-                let mut args = vec![pyo3::types::PyInt::new(py, k).into_any()];
-                args.extend(values.iter().cloned());
-                let r = PyTuple::new(py, args).and_then(|a| with_values.call1(a));
-                drop(black_box(r));
-            }));
+            let instantiate = l.probe("instantiate")?;
+            members.push(Member::new(INSTANTIATE_CROSSING, move || drop(black_box(instantiate.call1((k,))))));
         }
         let other = if portable { Some("a hand-written PyO3 `new WebAssembly.Instance` (one JS call)") } else { None };
         let target = if portable { 2.0 } else { 1.5 };

@@ -120,10 +120,10 @@
   const probes = {
     // A JS object returned to Python: with a null prototype (as the portable
     // path's import objects are) and a plain one.
-    // The portable Instance::new's crossing: the import values as
-    // arguments, the export values back as an array (the import object is
-    // prebuilt here; the backend's is reused when the values repeat).
-    instantiateWith: (k, ...values) => {
+    // The portable Instance::new's crossing when the import values repeat
+    // (its instantiator then reuses their import object): the export values
+    // back as an array, `undefined` for none.
+    instantiate: (k) => {
       const exports = Object.values(new WebAssembly.Instance(consumers[k], importObjects[k]).exports);
       return exports.length === 0 ? undefined : exports;
     },
