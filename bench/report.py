@@ -231,21 +231,18 @@ def note(row, rows, first):
             f"guard, and the slot conversions; three thread-local accesses like its own measure "
             f"{n(i32.find('probe: three thread-local'))} ns of it."
         )
-        frame = [k for k, (label, _, _) in enumerate(i32.members) if label == "probe: the export behind one JS frame with try/catch"]
-        gframe = i32.idx("probe: the export behind one JS frame with try/catch and")
-        if frame and gframe is not None:
+        frame = i32.idx("probe: the export behind one JS frame with try/catch")
+        if frame is not None:
             text += (
-                f" In JS, one more frame with try/catch around the export costs {n(i32.diff(frame[0], 1))} ns, and "
-                f"reading a `WebAssembly.Global` in it {n(i32.diff(gframe, frame[0]))} ns more: `rtl1_call` reads "
-                f"`spGlobal.value` on every call (to restore the scratch stack if the call fails), which is most of "
-                f"its overhead over the raw call."
+                f" In JS, `rtl1_call` is one frame with try/catch around the Wasm shim; such a frame around the "
+                f"export alone costs {n(i32.diff(frame, 1))} ns (it keeps no scratch-stack bookkeeping: the host "
+                f"thunks release their frames on every way out)."
             )
         return text + (
             " *To close it:* the target is out of reach through `wasm_runtime_layer` 0.7's `Func::call` (its own "
-            "conversions exceed the budget). In the backend: take the `WebAssembly.Global` read out of `rtl1_call` "
-            "(the Wasm shim can save and restore the scratch pointer itself, or JS can keep a shadow copy), fold the "
-            "parked-error slot and the current-store guard into one thread-local access, and check a numeric call "
-            "with one comparison of signature ids instead of per-value type and store checks."
+            "conversions exceed the budget). In the backend: fold the parked-error slot and the current-store guard "
+            "into one thread-local access, and check a numeric call with one comparison of signature ids instead of "
+            "per-value type and store checks."
         )
     if fam == "host function" and path == "fast":
         floor = row.idx("floor")

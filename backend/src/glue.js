@@ -462,7 +462,11 @@
     // calls), calls the Rust trampoline directly (a Wasm function of the
     // side module, from the shared function table) and loads the results.
     // On failure it calls `fail`, which throws: the error unwinds through the
-    // guest, never through Rust frames (the trampoline has returned).
+    // guest, never through Rust frames (the trampoline has returned). Its
+    // frame is released on every way out, an exception passing through the
+    // trampoline call included (a `catch_all` that releases and rethrows), so
+    // the stack pointer is always back at its value when a call ends and
+    // `call` needs no bookkeeping of its own.
     const spGlobal = new WebAssembly.Global({ value: "i32", mutable: true }, scratch + scratchBytes);
     const failHost = () => {
       throw hostFailure();
@@ -528,13 +532,16 @@
         body.push(STORE[c], 0x00);
         uleb(8 * k, body);
       });
-      body.push(0x23, 0x01, 0x20);
+      // try (result i32) (call $tr (global.get $id) (local.get $base) (i32.add (local.get $base) (i32.const 8np)))
+      // catch_all (release) rethrow 0 end
+      body.push(0x06, 0x7f, 0x23, 0x01, 0x20);
       uleb(base, body);
       body.push(0x20);
       uleb(base, body);
       body.push(0x41);
       sleb(8 * np, body);
       body.push(0x6a, 0x10, 0x00);
+      body.push(0x19, ...release(), 0x09, 0x00, 0x0b);
       body.push(0x04, 0x40, ...release(), 0x10, 0x01, 0x00, 0x0b);
       [...results].forEach((c, k) => {
         body.push(0x20);
@@ -614,8 +621,6 @@
     };
 
     const fail = (e) => {
-      // A trap inside a host call can leave scratch reserved: calls nest, so
-      // the outermost failure resets it (inner ones are back at its value).
       lastError = wrapException(e);
       return 1;
     };
@@ -631,12 +636,10 @@
         freeHandles.push(h);
       },
       call(f, sig, a, p) {
-        const sp = spGlobal.value;
         try {
           callers[sig](f, a, p);
           return 0;
         } catch (e) {
-          spGlobal.value = sp;
           return fail(e);
         }
       },
@@ -748,7 +751,6 @@
       // (in its order) at `out`; `exportSigs` holds one i32 per export: the
       // signature id of a function export (registered on the way), else -1.
       instantiate(m, imports, exportSigs, out) {
-        const sp = spGlobal.value;
         try {
           const module = handles[m];
           const d = dv();
@@ -766,7 +768,6 @@
           }
           return 0;
         } catch (e) {
-          spGlobal.value = sp;
           return fail(e);
         }
       },

@@ -34,7 +34,6 @@ unsafe extern "C" {
     // Probes (raw.js).
     fn rtlbench_floor_loop(n: i32) -> i32;
     fn rtlbench_frame_add(a: i32, b: i32) -> i32;
-    fn rtlbench_global_frame_add(a: i32, b: i32) -> i32;
     // The fast runtime's own functions (the backend's `rtl1_*`), under our names.
     fn rtlbench_fast_ping(x: i32) -> i32;
     fn rtlbench_fast_free(handle: u32);
@@ -351,9 +350,6 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
             PARKED.with(|slot| drop(slot.borrow_mut().take()));
             let previous = CURRENT.with(|c| c.replace(Some(black_box(7usize))));
             CURRENT.with(|c| c.set(black_box(previous)));
-        }));
-        steps.push(Member::new("probe: the export behind one JS frame with try/catch and a WebAssembly.Global read", || {
-            black_box(unsafe { rtlbench_global_frame_add(black_box(1), 2) });
         }));
         steps.push(Member::new("probe: the export behind one JS frame with try/catch", || {
             black_box(unsafe { rtlbench_frame_add(black_box(1), 2) });
