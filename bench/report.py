@@ -355,9 +355,10 @@ def note(row, rows, first):
             f" The frontend's conversions alone measure {n(conv)} ns. The "
             f"portable caller's JS frame {'is not the cost' if c is not None and c < 1.1 else 'costs some'} (a PyO3 "
             f"call of a JS closure around the export is at {c:.2f}× the bare call), so the backend's extra is its "
-            f"Rust and CPython work around its one crossing: argument objects collected into a `Vec` and then a "
-            f"tuple, the checks, the result conversion. *To close it:* build the argument tuple directly and check "
-            f"a numeric call with one signature comparison; the frontend's share is outside this crate."
+            f"Rust and CPython work around its one crossing: the argument objects (passed by vectorcall, no "
+            f"tuple), the count, type and store checks, the parked-error slot and current-store guard, and the "
+            f"result conversion. *To close it:* check a numeric call with one signature comparison; the frontend's "
+            f"share is outside this crate."
         )
     if fam == "host function" and path == "portable":
         wrapped = row.idx("probe: the guest calling the same Python callable")

@@ -10,7 +10,6 @@ use crate::store::{StoreId, StoreInner, enter};
 use crate::value::{check_store, check_type, from_js, from_slot, is_numeric, to_js, to_slot, type_codes};
 use anyhow::{Context, Result, bail};
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 use smallvec::SmallVec;
 use std::sync::{Arc, OnceLock};
 use wasm_runtime_layer::FuncType;
@@ -147,11 +146,10 @@ impl Func {
         Python::attach(|py| {
             let caller = self.caller(py)?;
             let js_args = args.iter().map(|a| to_js(py, a)).collect::<Result<SmallVec<[_; INLINE_SLOTS]>>>()?;
-            let js_args = PyTuple::new(py, js_args)?;
             clear_host_error();
             let outcome = {
                 let _entered = enter(store);
-                caller.call1(js_args)
+                crate::js::call_positional(caller, &js_args)
             };
             let returned = outcome.map_err(|err| from_py_err(py, err, Some(&mut *store)))?;
             match (results, self.inner.ty.results()) {

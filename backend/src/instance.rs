@@ -6,7 +6,6 @@ use crate::store::{StoreInner, enter};
 use crate::{Engine, Func, Global, Memory, Module, Table};
 use anyhow::{Result, bail};
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 use smallvec::SmallVec;
 use std::sync::Arc;
 use wasm_runtime_layer::ExternType;
@@ -82,14 +81,14 @@ impl Instance {
         let refs: SmallVec<[&JsRef; 8]> = resolved.iter().map(js_of).collect();
         // The same values as last time cross as none: JS keeps their import object.
         let values = if module.take_same_portable_imports(&refs) {
-            PyTuple::empty(py)
+            SmallVec::new()
         } else {
-            PyTuple::new(py, refs.iter().map(|value| value.proxy(py)).collect::<PyResult<SmallVec<[_; 8]>>>()?)?
+            refs.iter().map(|value| value.proxy(py)).collect::<PyResult<SmallVec<[_; 8]>>>()?
         };
         clear_host_error();
         let outcome = {
             let _entered = enter(store);
-            instantiator.call1(values)
+            crate::js::call_positional(instantiator, &values)
         };
         let exports = outcome.map_err(|err| from_py_err(py, err, Some(&mut *store)))?;
         module.set_portable_imports(&refs);

@@ -23,6 +23,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyTuple};
+use smallvec::SmallVec;
 use pyo3::{BoundObject, IntoPyObject};
 
 /// A JS function compiled from source on first use, then cached.
@@ -196,6 +197,20 @@ pub fn array_from<'py>(
 /// The elements of a JS array (or any iterable), converted by Pyodide.
 pub fn iterate<'py>(array: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
     array.try_iter()?.collect()
+}
+
+/// Calls `callable` with `args` through the vectorcall protocol, which
+/// Pyodide's `JsProxy` takes directly: no argument tuple is built (a call with
+/// a `PyTuple` goes through `tp_call`, which unpacks one).
+pub fn call_positional<'py>(callable: &Bound<'py, PyAny>, args: &[Bound<'py, PyAny>]) -> PyResult<Bound<'py, PyAny>> {
+    let pointers: SmallVec<[*mut pyo3::ffi::PyObject; 16]> = args.iter().map(Bound::as_ptr).collect();
+    // SAFETY: `pointers` holds `args.len()` references borrowed from `args`,
+    // which outlive the call; the result is a new reference, or NULL with a
+    // Python exception set.
+    unsafe {
+        let result = pyo3::ffi::PyObject_Vectorcall(callable.as_ptr(), pointers.as_ptr(), pointers.len(), std::ptr::null_mut());
+        Bound::from_owned_ptr_or_err(callable.py(), result)
+    }
 }
 
 /// `pyodide.ffi.jsnull`, or `None` outside Pyodide or in versions where JS
