@@ -59,7 +59,7 @@ impl Instance {
         let module_handle = module.js().handle()?;
         let handles: Option<Vec<u32>> = resolved.iter().map(|value| js_of(value).handle()).collect();
         let handles = handles?;
-        let export_sigs = Python::attach(|py| module.export_sig_ids(py).map(<[i32]>::to_vec))?;
+        let export_sigs = module.export_sig_ids()?;
         let mut out = vec![0u32; module.types().export_is_tag.len()];
         clear_host_error();
         let status = {

@@ -54,14 +54,16 @@ impl Module {
     /// For each export in declaration order (tags included), the fast path's
     /// signature id of a function export and -1 for the others; `None`
     /// without a fast path. Registered once per module.
-    pub(crate) fn export_sig_ids(&self, py: Python<'_>) -> Option<&[i32]> {
+    pub(crate) fn export_sig_ids(&self) -> Option<&[i32]> {
         let ids = self.inner.export_sig_ids.get_or_init(|| {
-            let runtime = crate::fast::runtime(py)?;
-            let sig_id = |func: Option<&FuncType>| match func {
-                Some(ty) => i32::try_from(runtime.sig_id(py, ty).ok()?).ok(),
-                None => Some(-1),
-            };
-            self.inner.types.export_func_types().map(sig_id).collect()
+            Python::attach(|py| {
+                let runtime = crate::fast::runtime(py)?;
+                let sig_id = |func: Option<&FuncType>| match func {
+                    Some(ty) => i32::try_from(runtime.sig_id(py, ty).ok()?).ok(),
+                    None => Some(-1),
+                };
+                self.inner.types.export_func_types().map(sig_id).collect()
+            })
         });
         ids.as_deref()
     }
