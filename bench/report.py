@@ -445,8 +445,11 @@ def render(data):
     parts += [
         "**The limits.** *Raw direct import*: the bench crate declares its own `extern \"C\"` imports and puts the "
         "guest's export itself into the Pyodide loader's import table (`bench/src/raw.js`); it is installed after the "
-        "side module loaded, so every call goes through the loader's lazy stub, exactly like the backend's own "
-        "`rtl1_*` imports, which are installed the same way. `()->(i32,i64)`: Rust's C ABI cannot take two results "
+        "side module loaded, so every call goes through the loader's lazy stub (a JS frame with rest arguments). "
+        "The backend's own runtime functions (`rtl1_*`) are installed the same way but called through their entries "
+        "in the shared function table (`Module.addFunction`, a `call_indirect` with no stub), and the sub-steps "
+        "\"rtl1_… called directly\" call them exactly so (`pyodide_runtime_layer::fast_fns`). "
+        "`()->(i32,i64)`: Rust's C ABI cannot take two results "
         "from an import, so that limit is a JS function calling the export and storing both results in Rust memory. "
         "*Raw Rust function import*: an `extern \"C\" fn` turned into a JS function with `Module.getWasmTableEntry` "
         "and given to the guest as its import; the guest loops 1000 times calling its import, so host calls are "
@@ -473,8 +476,8 @@ def render(data):
         "",
         "Each note is filled in from the sub-steps measured beside the row in this run. \"The frontend\" is "
         "`wasm_runtime_layer` 0.7's own code around the backend (measured by calling the backend's types "
-        "directly); \"rtl1_… called directly\" is the fast runtime's JS function, called by the bench through its "
-        "own import of the same function object.",
+        "directly); \"rtl1_… called directly\" is the fast runtime's function, called by the bench exactly as the "
+        "backend calls it (through its function-table entry).",
         "",
     ]
     seen = set()

@@ -116,53 +116,7 @@ impl Runtime {
     }
 }
 
-/// The JS functions `glue.js` installs, as imports of this side module.
-///
-/// Natively there is no JS: the same functions exist so that callers compile
-/// unchanged, and report failure (they are never reached, since [`runtime`]
-/// is `None` there).
-#[cfg(target_os = "emscripten")]
-mod ffi {
-    unsafe extern "C" {
-        pub fn rtl1_ping(x: i32) -> i32;
-        pub fn rtl1_free(handle: u32);
-        pub fn rtl1_call(func: u32, shim: u32, args: *const u64, results: *mut u64) -> i32;
-        pub fn rtl1_mem_read(memory: u32, offset: usize, len: usize, dst: *mut u8) -> i32;
-        pub fn rtl1_mem_write(memory: u32, offset: usize, len: usize, src: *const u8) -> i32;
-        pub fn rtl1_mem_pages(memory: u32) -> u32;
-        pub fn rtl1_mem_grow(memory: u32, delta: u32) -> i32;
-        pub fn rtl1_global_get(global: u32, code: u32, out: *mut u64) -> i32;
-        pub fn rtl1_global_set(global: u32, code: u32, value: *const u64) -> i32;
-        pub fn rtl1_table_size(table: u32) -> u32;
-        pub fn rtl1_module_new(bytes: *const u8, len: usize) -> u32;
-        pub fn rtl1_instantiate(module: u32, imports: *const u32, export_sigs: *const i32, exports: *mut u32) -> i32;
-        pub fn rtl1_table_get(table: u32, index: u32, out: *mut f64) -> i32;
-        pub fn rtl1_table_set(table: u32, index: u32, value: u32) -> i32;
-        pub fn rtl1_table_grow(table: u32, delta: u32, init: u32) -> i32;
-    }
-}
-
-#[cfg(not(target_os = "emscripten"))]
-#[allow(clippy::missing_safety_doc, missing_docs)]
-mod ffi {
-    pub unsafe fn rtl1_ping(_: i32) -> i32 { 0 }
-    pub unsafe fn rtl1_free(_: u32) {}
-    pub unsafe fn rtl1_call(_: u32, _: u32, _: *const u64, _: *mut u64) -> i32 { 1 }
-    pub unsafe fn rtl1_mem_read(_: u32, _: usize, _: usize, _: *mut u8) -> i32 { 1 }
-    pub unsafe fn rtl1_mem_write(_: u32, _: usize, _: usize, _: *const u8) -> i32 { 1 }
-    pub unsafe fn rtl1_mem_pages(_: u32) -> u32 { 0 }
-    pub unsafe fn rtl1_mem_grow(_: u32, _: u32) -> i32 { -1 }
-    pub unsafe fn rtl1_global_get(_: u32, _: u32, _: *mut u64) -> i32 { 1 }
-    pub unsafe fn rtl1_global_set(_: u32, _: u32, _: *const u64) -> i32 { 1 }
-    pub unsafe fn rtl1_table_size(_: u32) -> u32 { 0 }
-    pub unsafe fn rtl1_module_new(_: *const u8, _: usize) -> u32 { 0 }
-    pub unsafe fn rtl1_instantiate(_: u32, _: *const u32, _: *const i32, _: *mut u32) -> i32 { 1 }
-    pub unsafe fn rtl1_table_get(_: u32, _: u32, _: *mut f64) -> i32 { 1 }
-    pub unsafe fn rtl1_table_set(_: u32, _: u32, _: u32) -> i32 { 1 }
-    pub unsafe fn rtl1_table_grow(_: u32, _: u32, _: u32) -> i32 { -1 }
-}
-
-pub(crate) use ffi::*;
+pub(crate) use crate::fast_fns::*;
 
 /// Scratch memory for host calls from JS: arguments and results as slots.
 const SCRATCH_SLOTS: usize = 8192;
@@ -194,8 +148,20 @@ fn install(py: Python<'_>) -> Result<Runtime, String> {
     }
     // The imports now resolve (directly or through the loader's lazy stub).
     // SAFETY: `rtl1_ping` was just installed and takes and returns an i32.
-    if unsafe { ffi::rtl1_ping(41) } != 42 {
+    if unsafe { rtl1_ping(41) } != 42 {
         return Err("the fast path self-test failed".to_owned());
+    }
+    // The same functions in the function table, when the runtime put them there.
+    if let Ok(direct) = crate::js::get_property(&runtime, "direct") {
+        let index = |name: &str| crate::js::get_property(&direct, name).ok()?.extract::<usize>().ok();
+        // SAFETY: `glue.js` adds each entry with the signature `Direct` declares.
+        if let Some(direct) = unsafe { crate::fast_fns::Direct::from_indices(index) } {
+            crate::fast_fns::set_direct(direct);
+            // SAFETY: as for the import above.
+            if unsafe { rtl1_ping(41) } != 42 {
+                return Err("the fast path self-test through the function table failed".to_owned());
+            }
+        }
     }
     let get = |name: &str| {
         crate::js::get_property(&runtime, name)

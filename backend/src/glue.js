@@ -784,6 +784,21 @@
       },
     };
     for (const [name, f] of Object.entries(api)) imports[`rtl1_${name}`] = f;
+    // The same functions in the shared function table (emscripten signature
+    // strings: return type, then parameters; `i` is an i32 or a pointer), which
+    // Rust calls through function pointers with no lazy stub in between.
+    const SIGS = {
+      free: "vi", call: "iiiii", mem_read: "iiiii", mem_write: "iiiii", mem_pages: "ii", mem_grow: "iii",
+      global_get: "iiii", global_set: "iiii", table_get: "iiii", table_set: "iiii", table_grow: "iiii",
+      table_size: "ii", instantiate: "iiiii", module_new: "iii", ping: "ii",
+    };
+    try {
+      const direct = {};
+      for (const [name, sig] of Object.entries(SIGS)) direct[`rtl1_${name}`] = Module.addFunction(api[name], sig);
+      runtime.direct = direct;
+    } catch (e) {
+      // No room in the table (or no addFunction): the imports still work.
+    }
     return runtime;
   }
 

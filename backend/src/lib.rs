@@ -18,6 +18,8 @@ mod engine;
 mod error;
 mod externref;
 mod fast;
+#[doc(hidden)]
+pub mod fast_fns;
 mod js_ref;
 mod func;
 mod global;

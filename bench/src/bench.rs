@@ -7,7 +7,7 @@ use crate::modules::{FLOOR_THUNK, GUEST, big, consumer, provider};
 use anyhow::{Context, Result};
 use pyo3::prelude::*;
 use pyo3::types::{PyCFunction, PyDict, PyList, PyTuple};
-use pyodide_runtime_layer::{bindings, js};
+use pyodide_runtime_layer::{bindings, fast_fns, js};
 use smallvec::SmallVec;
 use std::hint::black_box;
 use wasm_runtime_layer::backend::{self as be, WasmFunc as _, WasmInstance as _, WasmModule as _, WasmStore as _};
@@ -34,18 +34,6 @@ unsafe extern "C" {
     // Probes (raw.js).
     fn rtlbench_floor_loop(n: i32) -> i32;
     fn rtlbench_frame_add(a: i32, b: i32) -> i32;
-    // The fast runtime's own functions (the backend's `rtl1_*`), under our names.
-    fn rtlbench_fast_ping(x: i32) -> i32;
-    fn rtlbench_fast_free(handle: u32);
-    fn rtlbench_fast_call(func: u32, shim: u32, args: *const u64, results: *mut u64) -> i32;
-    fn rtlbench_fast_mem_read(memory: u32, offset: usize, len: usize, dst: *mut u8) -> i32;
-    fn rtlbench_fast_mem_write(memory: u32, offset: usize, len: usize, src: *const u8) -> i32;
-    fn rtlbench_fast_global_get(global: u32, code: u32, out: *mut u64) -> i32;
-    fn rtlbench_fast_global_set(global: u32, code: u32, value: *const u64) -> i32;
-    fn rtlbench_fast_table_get(table: u32, index: u32, out: *mut f64) -> i32;
-    fn rtlbench_fast_table_set(table: u32, index: u32, value: u32) -> i32;
-    fn rtlbench_fast_module_new(bytes: *const u8, len: usize) -> u32;
-    fn rtlbench_fast_instantiate(module: u32, imports: *const u32, export_sigs: *const i32, exports: *mut u32) -> i32;
 }
 
 /// The raw Rust function the limit guest imports.
@@ -341,7 +329,7 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
         steps.push(Member::new(RTL1_CALL, move || {
             let args = [1u64, 2];
             let mut res = [0u64];
-            black_box(unsafe { rtlbench_fast_call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
+            black_box(unsafe { fast_fns::rtl1_call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
             black_box(res);
         }));
         steps.push(Member::new(TLS_PROBE, || {
@@ -354,8 +342,8 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
         steps.push(Member::new("probe: the export behind one JS frame with try/catch", || {
             black_box(unsafe { rtlbench_frame_add(black_box(1), 2) });
         }));
-        steps.push(Member::new("probe: rtl1_ping (an import that is a trivial JS function)", || {
-            black_box(unsafe { rtlbench_fast_ping(black_box(1)) });
+        steps.push(Member::new("probe: rtl1_ping (a trivial JS function of the fast runtime, called as the backend calls them)", || {
+            black_box(unsafe { fast_fns::rtl1_ping(black_box(1)) });
         }));
     }
     row(
@@ -386,7 +374,7 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
             Member::new(RTL1_CALL, move || {
                 let args = [1u64 << 40, 2];
                 let mut res = [0u64];
-                black_box(unsafe { rtlbench_fast_call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
+                black_box(unsafe { fast_fns::rtl1_call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
                 black_box(res);
             })
         })
@@ -420,7 +408,7 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
             Member::new(RTL1_CALL, move || {
                 let args = [1.5f64.to_bits()];
                 let mut res = [0u64];
-                black_box(unsafe { rtlbench_fast_call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
+                black_box(unsafe { fast_fns::rtl1_call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
                 black_box(res);
             })
         })
@@ -461,7 +449,7 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
             let (fh, shim) = h.pair;
             Member::new(RTL1_CALL, move || {
                 let mut res = [0u64; 2];
-                black_box(unsafe { rtlbench_fast_call(fh, shim, [0u64; 0].as_ptr(), res.as_mut_ptr()) });
+                black_box(unsafe { fast_fns::rtl1_call(fh, shim, [0u64; 0].as_ptr(), res.as_mut_ptr()) });
                 black_box(res);
             })
         })
@@ -611,9 +599,9 @@ fn memory(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Limits<'_>,
                     move || {
                         let mut b = buffer.borrow_mut();
                         if read {
-                            black_box(unsafe { rtlbench_fast_mem_read(m, 64, len, b.as_mut_ptr()) });
+                            black_box(unsafe { fast_fns::rtl1_mem_read(m, 64, len, b.as_mut_ptr()) });
                         } else {
-                            black_box(unsafe { rtlbench_fast_mem_write(m, 64, len, b.as_ptr()) });
+                            black_box(unsafe { fast_fns::rtl1_mem_write(m, 64, len, b.as_ptr()) });
                         }
                     },
                 ));
@@ -675,7 +663,7 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
                     let gh = h.global;
                     Member::new("rtl1_global_get called directly", move || {
                         let mut slot = 0u64;
-                        black_box(unsafe { rtlbench_fast_global_get(gh, 0, &mut slot) });
+                        black_box(unsafe { fast_fns::rtl1_global_get(gh, 0, &mut slot) });
                         black_box(slot);
                     })
                 }),
@@ -688,7 +676,7 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
                     let gh = h.global;
                     Member::new("rtl1_global_set called directly", move || {
                         let slot = 7u64;
-                        black_box(unsafe { rtlbench_fast_global_set(gh, 0, &slot) });
+                        black_box(unsafe { fast_fns::rtl1_global_set(gh, 0, &slot) });
                     })
                 }),
             ),
@@ -700,9 +688,9 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
                     let th = h.table;
                     Member::new("rtl1_table_get + rtl1_free called directly (the function's one handle counted up, then down)", move || {
                         let mut slots = [0f64; 3];
-                        black_box(unsafe { rtlbench_fast_table_get(th, 0, slots.as_mut_ptr()) });
+                        black_box(unsafe { fast_fns::rtl1_table_get(th, 0, slots.as_mut_ptr()) });
                         if slots[0] == 2.0 {
-                            unsafe { rtlbench_fast_free(slots[1] as u32) };
+                            unsafe { fast_fns::rtl1_free(slots[1] as u32) };
                         }
                     })
                 }),
@@ -714,7 +702,7 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
                 fast.map(|h| {
                     let (th, fh) = (h.table, h.add.0);
                     Member::new("rtl1_table_set called directly", move || {
-                        black_box(unsafe { rtlbench_fast_table_set(th, 1, fh) });
+                        black_box(unsafe { fast_fns::rtl1_table_set(th, 1, fh) });
                     })
                 }),
             ),
@@ -754,9 +742,9 @@ fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, 
     }));
     if let (false, Some(_)) = (portable, &l.fast) {
         members.push(Member::new("rtl1_module_new + rtl1_free called directly", move || {
-            let h = unsafe { rtlbench_fast_module_new(bytes.as_ptr(), bytes.len()) };
+            let h = unsafe { fast_fns::rtl1_module_new(bytes.as_ptr(), bytes.len()) };
             if h != 0 {
-                unsafe { rtlbench_fast_free(h) };
+                unsafe { fast_fns::rtl1_free(h) };
             }
         }));
     }
@@ -825,7 +813,7 @@ fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, 
             let (mh, handles) = (h.consumers[k], h.imports[k].clone());
             members.push(Member::new("rtl1_instantiate called directly (no exports to register)", move || {
                 let mut none = [0u32; 1];
-                black_box(unsafe { rtlbench_fast_instantiate(mh, handles.as_ptr(), [-1i32].as_ptr(), none.as_mut_ptr()) });
+                black_box(unsafe { fast_fns::rtl1_instantiate(mh, handles.as_ptr(), [-1i32].as_ptr(), none.as_mut_ptr()) });
             }));
         }
         if portable {

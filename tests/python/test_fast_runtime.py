@@ -1,0 +1,27 @@
+"""The fast path's JS runtime as installed in this Pyodide: it is there once a
+fast-path case ran, and its functions sit in the shared function table, so
+Rust calls them through function pointers rather than the loader's lazy
+stubs."""
+
+import pyodide_js
+import rtl_tests
+
+FUNCTIONS = [
+    "free", "call", "mem_read", "mem_write", "mem_pages", "mem_grow", "global_get", "global_set",
+    "table_get", "table_set", "table_grow", "table_size", "instantiate", "module_new", "ping",
+]
+
+
+def test_runtime_functions_sit_in_the_function_table():
+    rtl_tests.run_conformance_case("calls::reentrant_calls")
+    exports = pyodide_js._module.LDSO.loadedLibsByName.__main__.exports
+    runtime = getattr(exports, "__pyodide_runtime_layer_fast_v1")
+    direct = runtime.direct
+    entries = {}
+    for name in FUNCTIONS:
+        index = getattr(direct, "rtl1_" + name)
+        assert isinstance(index, int) and index > 0, (name, index)
+        entries[name] = index
+    assert len(set(entries.values())) == len(FUNCTIONS), entries
+    # The entry is a Wasm wrapper of the runtime's own function.
+    assert pyodide_js._module.getWasmTableEntry(entries["ping"])(41) == 42
