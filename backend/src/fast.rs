@@ -37,13 +37,15 @@ struct Signatures {
     types: Vec<Option<FuncType>>,
 }
 
-static SIGNATURES: std::sync::Mutex<Signatures> =
-    std::sync::Mutex::new(Signatures { ids: std::collections::BTreeMap::new(), types: Vec::new() });
+thread_local! {
+    /// Per thread, not behind a lock: Pyodide runs one thread, and a lock
+    /// here would be a call into the main module on every table read.
+    static SIGNATURES: std::cell::RefCell<Signatures> = std::cell::RefCell::default();
+}
 
 /// The function type of a fast-path signature id.
 pub(crate) fn sig_type(id: u32) -> Option<FuncType> {
-    let table = SIGNATURES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    table.types.get(id as usize).cloned().flatten()
+    SIGNATURES.with(|table| table.borrow().types.get(id as usize).cloned().flatten())
 }
 
 /// Set to a non-empty value to turn the fast path off for the whole process.
@@ -90,16 +92,19 @@ impl Runtime {
     /// (registered on first need; later lookups stay in Rust).
     pub(crate) fn sig_id(&self, py: Python<'_>, ty: &FuncType) -> PyResult<u32> {
         let sig = crate::signature::encode(ty);
-        let mut table = SIGNATURES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(id) = table.ids.get(&sig) {
-            return Ok(*id);
+        if let Some(id) = SIGNATURES.with(|table| table.borrow().ids.get(&sig).copied()) {
+            return Ok(id);
         }
+        // JS is called with no borrow held.
         let id: u32 = self.sig_id.bind(py).call1((&sig,))?.extract()?;
-        table.ids.insert(sig, id);
-        if table.types.len() <= id as usize {
-            table.types.resize(id as usize + 1, None);
-        }
-        table.types[id as usize] = Some(ty.clone());
+        SIGNATURES.with(|table| {
+            let mut table = table.borrow_mut();
+            table.ids.insert(sig, id);
+            if table.types.len() <= id as usize {
+                table.types.resize(id as usize + 1, None);
+            }
+            table.types[id as usize] = Some(ty.clone());
+        });
         Ok(id)
     }
 

@@ -12,19 +12,35 @@ use std::sync::{Arc, OnceLock, Weak};
 #[derive(Clone)]
 pub(crate) struct JsRef(Arc<Inner>);
 
+/// How a value reached Rust: the form it came with, never to change (a
+/// plain field, so making a `JsRef` initializes no lock).
+enum Birth {
+    /// A `JsProxy` Pyodide handed to Python.
+    Proxy(Py<PyAny>),
+    /// A fast-path handle, ours to free.
+    Handle(u32),
+    /// Element `index` of a JS array (shared by its elements), its proxy
+    /// made on first need.
+    Element(Arc<Py<PyAny>>, usize),
+}
+
 struct Inner {
+    birth: Birth,
+    /// The proxy, when the value came in another form and one was needed.
     proxy: OnceLock<Py<PyAny>>,
+    /// The handle, when the value came in another form and one was needed.
     handle: OnceLock<u32>,
-    /// Where the proxy comes from when it is not made yet: a JS array
-    /// (shared by its elements) and the index of this value in it.
-    element: Option<(Arc<Py<PyAny>>, usize)>,
 }
 
 impl Drop for Inner {
     fn drop(&mut self) {
-        if let Some(handle) = self.handle.get() {
+        let handle = match self.birth {
+            Birth::Handle(handle) => Some(handle),
+            _ => self.handle.get().copied(),
+        };
+        if let Some(handle) = handle {
             // SAFETY: the handle was registered by the installed fast path and is ours.
-            unsafe { crate::fast::rtl1_free(*handle) };
+            unsafe { crate::fast::rtl1_free(handle) };
         }
     }
 }
@@ -48,30 +64,28 @@ impl std::fmt::Debug for WeakJsRef {
 
 impl std::fmt::Debug for JsRef {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "JsRef(handle: {:?})", self.0.handle.get())
+        write!(f, "JsRef(handle: {:?})", self.known_handle())
     }
 }
 
 impl JsRef {
-    fn with(proxy: Option<Py<PyAny>>, handle: Option<u32>) -> Self {
-        let inner = Inner { proxy: OnceLock::new(), handle: OnceLock::new(), element: None };
-        if let Some(proxy) = proxy {
-            let _ = inner.proxy.set(proxy);
-        }
-        if let Some(handle) = handle {
-            let _ = inner.handle.set(handle);
-        }
-        Self(Arc::new(inner))
+    fn born(birth: Birth) -> Self {
+        Self(Arc::new(Inner { birth, proxy: OnceLock::new(), handle: OnceLock::new() }))
     }
 
     /// A value Pyodide handed to Python.
     pub(crate) fn from_proxy(proxy: Py<PyAny>) -> Self {
-        Self::with(Some(proxy), None)
+        Self::born(Birth::Proxy(proxy))
     }
 
     /// A value the fast path registered; the handle is ours to free.
     pub(crate) fn from_handle(handle: u32) -> Self {
-        Self::with(None, Some(handle))
+        Self::born(Birth::Handle(handle))
+    }
+
+    /// Element `index` of the JS array `array`, its proxy made on first need.
+    pub(crate) fn element_of(array: Arc<Py<PyAny>>, index: usize) -> Self {
+        Self::born(Birth::Element(array, index))
     }
 
     /// A weak identity of this reference.
@@ -79,30 +93,38 @@ impl JsRef {
         WeakJsRef(Arc::downgrade(&self.0))
     }
 
-    /// Element `index` of the JS array `array`, its proxy made on first need.
-    pub(crate) fn element_of(array: Arc<Py<PyAny>>, index: usize) -> Self {
-        Self(Arc::new(Inner { proxy: OnceLock::new(), handle: OnceLock::new(), element: Some((array, index)) }))
-    }
-
     /// The value as a `JsProxy`, fetched on first need (from its array, or
     /// from the handle table).
     pub(crate) fn proxy<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        if let Birth::Proxy(proxy) = &self.0.birth {
+            return Ok(proxy.bind(py).clone());
+        }
         if let Some(proxy) = self.0.proxy.get() {
             return Ok(proxy.bind(py).clone());
         }
-        let handle = self.0.handle.get().copied();
-        let value = match (&self.0.element, handle, crate::fast::runtime(py)) {
-            (Some((array, index)), _, _) => array.bind(py).get_item(*index)?,
-            (None, Some(handle), Some(runtime)) => runtime.value(py, handle)?,
-            _ => return Err(pyo3::exceptions::PyRuntimeError::new_err("a JS value with neither a proxy nor a handle")),
+        let value = match &self.0.birth {
+            Birth::Proxy(proxy) => proxy.bind(py).clone(),
+            Birth::Element(array, index) => array.bind(py).get_item(*index)?,
+            Birth::Handle(handle) => match crate::fast::runtime(py) {
+                Some(runtime) => runtime.value(py, *handle)?,
+                None => return Err(pyo3::exceptions::PyRuntimeError::new_err("a JS value with a handle but no fast path")),
+            },
         };
         Ok(self.0.proxy.get_or_init(|| value.unbind()).bind(py).clone())
     }
 
+    /// The handle, if the value has one yet.
+    fn known_handle(&self) -> Option<u32> {
+        match self.0.birth {
+            Birth::Handle(handle) => Some(handle),
+            _ => self.0.handle.get().copied(),
+        }
+    }
+
     /// The value's fast-path handle, registered on first need; `None` without a fast path.
     pub(crate) fn handle(&self) -> Option<u32> {
-        if let Some(handle) = self.0.handle.get() {
-            return Some(*handle);
+        if let Some(handle) = self.known_handle() {
+            return Some(handle);
         }
         Python::attach(|py| {
             let runtime = crate::fast::runtime(py)?;
