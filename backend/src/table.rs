@@ -6,11 +6,11 @@ use crate::glue::glue;
 use crate::js_ref::JsRef;
 use crate::store::{StoreId, StoreInner};
 use crate::{ExternRef, Func};
-use crate::value::{check_store, ref_from_js, ref_to_js};
+use crate::value::{check_ref_store, ref_from_js, ref_to_js};
 use crate::Engine;
 use anyhow::{Result, bail};
 use pyo3::prelude::*;
-use wasm_runtime_layer::backend::{AsContext, AsContextMut, Ref, Val, WasmTable};
+use wasm_runtime_layer::backend::{AsContext, AsContextMut, Ref, WasmTable};
 use wasm_runtime_layer::{RefType, TableType, ValType};
 
 /// A table of references.
@@ -65,7 +65,7 @@ impl Table {
         if store != self.store {
             return Err(WrongStore.into());
         }
-        check_store(&Val::from(value.clone()), store)?;
+        check_ref_store(value, store)?;
         if value.ty() != self.ty.element() {
             bail!("type mismatch: a {:?} reference cannot go into a table of {:?}", value.ty(), self.ty.element());
         }
@@ -132,7 +132,7 @@ impl Table {
 impl WasmTable<Engine> for Table {
     fn new(mut ctx: impl AsContextMut<Engine>, ty: TableType, init: Ref<Engine>) -> Result<Self> {
         let store = ctx.as_context_mut().inner.id;
-        check_store(&Val::from(init.clone()), store)?;
+        check_ref_store(&init, store)?;
         if init.ty() != ty.element() {
             bail!("type mismatch: table of {:?} initialized with a {:?} reference", ty.element(), init.ty());
         }

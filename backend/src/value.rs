@@ -134,11 +134,23 @@ pub(crate) fn numeric_code(ty: ValType) -> Option<u32> {
 /// Checks that a reference value belongs to store `store` (wasmtime rejects
 /// references from another store).
 pub(crate) fn check_store(value: &Val<Engine>, store: StoreId) -> Result<()> {
-    let owner = match value {
-        Val::FuncRef(Some(f)) => f.store_id(),
-        Val::ExternRef(Some(e)) => e.store_id(),
-        _ => return Ok(()),
-    };
+    match value {
+        Val::FuncRef(Some(f)) => same_store(f.store_id(), store),
+        Val::ExternRef(Some(e)) => same_store(e.store_id(), store),
+        _ => Ok(()),
+    }
+}
+
+/// [`check_store`] for a reference.
+pub(crate) fn check_ref_store(value: &Ref<Engine>, store: StoreId) -> Result<()> {
+    match value {
+        Ref::FuncRef(Some(f)) => same_store(f.store_id(), store),
+        Ref::ExternRef(Some(e)) => same_store(e.store_id(), store),
+        _ => Ok(()),
+    }
+}
+
+fn same_store(owner: StoreId, store: StoreId) -> Result<()> {
     if owner != store {
         return Err(WrongStore.into());
     }
