@@ -50,7 +50,7 @@ pub(crate) fn resolve(module: &Module, imports: &Imports<Engine>, store: StoreId
         return Ok(Vec::new());
     }
     let index = module.import_index();
-    let mut found: Vec<Option<&Extern<Engine>>> = vec![None; declared.len()];
+    let mut found: SmallVec<[Option<&Extern<Engine>>; 8]> = smallvec::smallvec![None; declared.len()];
     for (module_name, name, value) in imports.iter() {
         for &position in index.positions(module_name, name) {
             found[position] = Some(value);

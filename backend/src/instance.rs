@@ -28,15 +28,17 @@ fn js_of(value: &Extern<Engine>) -> &JsRef {
 }
 
 /// The typed exports of an instance, from one JS value per export in the
-/// module's declaration order (tags included: they go to the store).
-fn typed_exports<T>(py: Python<'_>, store: &mut StoreInner<T>, module: &Module, values: Vec<JsRef>) -> Result<Vec<(String, Extern<Engine>)>> {
+/// module's declaration order (tags included: they go to the store, the only
+/// exports that need Python here).
+fn typed_exports<T>(store: &mut StoreInner<T>, module: &Module, values: Vec<JsRef>) -> Result<Vec<(String, Extern<Engine>)>> {
     let types = module.types();
     let mut exports = Vec::with_capacity(types.exports.len());
     let (mut plain, mut tags) = (types.exports.iter(), types.tag_exports.iter());
     for (value, is_tag) in values.into_iter().zip(&types.export_is_tag) {
         if *is_tag {
             if let Some((_, params)) = tags.next() {
-                store.owned.tags.push((Arc::new(value.proxy(py)?.unbind()), params.clone()));
+                let tag = Python::attach(|py| value.proxy(py).map(Bound::unbind))?;
+                store.owned.tags.push((Arc::new(tag), params.clone()));
             }
             continue;
         }
@@ -57,8 +59,7 @@ impl Instance {
     /// `None` when the fast path cannot take it.
     fn instantiate_fast<T: 'static>(store: &mut StoreInner<T>, module: &Module, resolved: &[Extern<Engine>]) -> Option<Result<Vec<JsRef>>> {
         let module_handle = module.js().handle()?;
-        let handles: Option<Vec<u32>> = resolved.iter().map(|value| js_of(value).handle()).collect();
-        let handles = handles?;
+        let handles: SmallVec<[u32; 8]> = resolved.iter().map(|value| js_of(value).handle()).collect::<Option<_>>()?;
         let export_sigs = module.export_sig_ids()?;
         let mut out = vec![0u32; module.types().export_is_tag.len()];
         clear_host_error();
@@ -111,13 +112,11 @@ impl WasmInstance<Engine> for Instance {
             bail!("export `{name}` is a shared memory: shared memories are not supported by wasm_runtime_layer");
         }
         let fast = if store.engine.uses_fast_path() { Self::instantiate_fast(store, module, &resolved) } else { None };
-        Python::attach(|py| {
-            let values = match fast {
-                Some(values) => values?,
-                None => Self::instantiate_portable(py, store, module, &resolved)?,
-            };
-            Ok(Self { exports: Arc::new(typed_exports(py, store, module, values)?) })
-        })
+        let values = match fast {
+            Some(values) => values?,
+            None => Python::attach(|py| Self::instantiate_portable(py, store, module, &resolved))?,
+        };
+        Ok(Self { exports: Arc::new(typed_exports(store, module, values)?) })
     }
 
     fn exports(&self, _store: impl AsContext<Engine>) -> Box<dyn Iterator<Item = Export<Engine>>> {
