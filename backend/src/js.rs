@@ -61,6 +61,24 @@ static CONSTRUCT: JsHelper = JsHelper::new("(C, ...a) => new C(...a)");
 static INSTANCE_OF: JsHelper = JsHelper::new("(v, C) => v instanceof C");
 static NEW_OBJECT: JsHelper = JsHelper::new("() => ({})");
 static ARRAY_OF: JsHelper = JsHelper::new("(...a) => a");
+/// Pyodide raises a rejection reason in Python only when it looks like an
+/// error (`name`, `message` and a string `stack`); otherwise the awaiting task
+/// never settles. JavaScriptCore rejects `WebAssembly.compile` and
+/// `instantiate` with a `CompileError` that has no `stack`: give it one.
+static REJECT_WITH_ERRORS: JsHelper = JsHelper::new(
+    "(p) => p.then(undefined, (e) => { \
+       if (e instanceof Error && typeof e.stack !== 'string') { \
+         try { Object.defineProperty(e, 'stack', { value: `${e.name}: ${e.message}`, configurable: true, writable: true }); } catch {} \
+       } \
+       throw e; })",
+);
+
+/// The promise `promise` settling as it does, but rejecting only with
+/// reasons Python can raise (see [`REJECT_WITH_ERRORS`]).
+pub fn promise_rejecting_with_errors<'py>(promise: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = promise.py();
+    REJECT_WITH_ERRORS.call(py, PyTuple::new(py, [promise])?)
+}
 
 /// Evaluates JS `source` with `pyodide.code.run_js` and returns its value.
 pub fn run_js<'py>(py: Python<'py>, source: &str) -> PyResult<Bound<'py, PyAny>> {

@@ -1,50 +1,48 @@
-// Runs Python test files inside real Pyodide in headless Chromium (Debian's
-// /usr/bin/chromium, driven by npm `playwright-core`; nothing downloads a
-// browser), against Rust extension modules built for wasm32-unknown-emscripten.
-// The browser twin of tests/pyodide/run.mjs.
+// Runs Python test files inside real Pyodide in a headless browser, against
+// Rust extension modules built for wasm32-unknown-emscripten. The browser twin
+// of tests/pyodide/run.mjs, for every engine in engines.mjs: Chromium (V8),
+// Firefox (SpiderMonkey) and WebKitGTK (JavaScriptCore), all from Debian.
 //
-// usage: node run.mjs [--pyodide <npm package>] --ext <name>=<path.so> [--ext ...] [--env K=V ...]
+// usage: node run.mjs [--engine chromium|firefox|webkit] [--pyodide <npm package>]
+//                     --ext <name>=<path.so> [--ext ...] [--env K=V ...]
 //                     [--main-thread] [--verbose] <test.py | dir> ...
 //
 // It serves the pinned Pyodide package (tests/pyodide/node_modules), the
 // extensions, tests/pyodide/harness.py, the test files and a small page
-// (index.html, worker.mjs, runner.mjs) from 127.0.0.1 only. The page loads
-// Pyodide in a module Worker (`--main-thread`: on the page's own thread),
-// writes each extension into site-packages under the interpreter's extension
-// suffix and runs the harness. Its output lines are streamed here as they come;
-// the last line is the harness's "N passed, N failed". Exits non-zero when
-// anything failed, nothing ran, or something timed out.
-import { createRequire } from "node:module";
+// (index.html, worker.mjs, runner.mjs) from 127.0.0.1 only, and starts the
+// browser on the page with a fresh profile. The page loads Pyodide in a module
+// Worker (`--main-thread`: on the page's own thread), writes each extension
+// into site-packages under the interpreter's extension suffix, runs the
+// harness and POSTs every output line back, in order; they are printed here as
+// they come, the last being the harness's "N passed, N failed".
+//
+// A watchdog bounds every stage: loading, each test (named when it does not
+// finish: the harness announces each test with a `RUN` line) and the whole run.
+// Exits non-zero when anything failed, nothing ran, the browser died, or a
+// limit was hit; the browser is always killed.
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ENGINES, browserVersion, findBrowser } from "./engines.mjs";
 import { serve } from "./serve.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const harnessDir = join(here, "../pyodide");
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-// Limits, in seconds: a wrong content type or a stuck load hangs the page
-// rather than failing it, so every stage has one.
-const LOAD_TIMEOUT = Number(process.env.RTL_BROWSER_LOAD_TIMEOUT ?? 120); // page + Pyodide + files
-const IDLE_TIMEOUT = Number(process.env.RTL_BROWSER_IDLE_TIMEOUT ?? 300); // between two output lines
-const TOTAL_TIMEOUT = Number(process.env.RTL_BROWSER_TOTAL_TIMEOUT ?? 1800);
+// Limits, in seconds. A wrong content type or a stuck load hangs the page
+// rather than failing it, and a test can hang an engine: each stage has one.
+const LOAD_TIMEOUT = Number(process.env.RTL_LOAD_TIMEOUT ?? 180); // browser + Pyodide + files
+const TEST_TIMEOUT = Number(process.env.RTL_TEST_TIMEOUT ?? 240); // one test (no output meanwhile)
+const TOTAL_TIMEOUT = Number(process.env.RTL_TOTAL_TIMEOUT ?? 2400);
 
 function parseArgs(argv) {
-  const opts = { exts: [], env: {}, tests: [], pyodide: "pyodide", mainThread: false, verbose: false };
+  const opts = { engine: "chromium", exts: [], env: {}, tests: [], pyodide: "pyodide", mainThread: false, verbose: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === "--ext") {
+    if (arg === "--engine") {
+      opts.engine = argv[++i];
+    } else if (arg === "--ext") {
       const [name, path] = argv[++i].split("=");
       opts.exts.push({ name, path: resolve(path) });
     } else if (arg === "--pyodide") {
@@ -83,9 +81,11 @@ function fail(message) {
 }
 
 const opts = parseArgs(process.argv.slice(2));
-if (!existsSync(CHROMIUM)) {
-  fail(`${CHROMIUM} not found. Install Debian's Chromium (as root): ` +
-    "apt-get update && apt-get install -y --no-install-recommends chromium");
+let binary;
+try {
+  binary = findBrowser(opts.engine);
+} catch (err) {
+  fail(err.message);
   process.exit(1);
 }
 const pyodideDir = join(harnessDir, "node_modules", opts.pyodide);
@@ -93,7 +93,6 @@ if (!existsSync(join(pyodideDir, "pyodide.mjs"))) {
   fail(`${pyodideDir}/pyodide.mjs not found: run \`npm ci\` in ${harnessDir}`);
   process.exit(1);
 }
-const { chromium } = createRequire(join(harnessDir, "package.json"))("playwright-core");
 
 const files = collectTests(opts.tests);
 const served = {
@@ -117,70 +116,80 @@ for (const f of files) {
 served["/manifest.json"] = { body: JSON.stringify(manifest), type: "application/json" };
 
 const started = Date.now();
-const elapsed = () => ((Date.now() - started) / 1000).toFixed(1);
+let settle;
+const finished = new Promise((ok) => (settle = ok));
+let lastLine = null;
+let running = null; // the test the harness announced last and has not finished
+let lastActivity = Date.now();
+let loaded = false;
+
+function onMessage(message) {
+  lastActivity = Date.now();
+  switch (message.type) {
+    case "info":
+      console.error(`browser: ${message.text}`);
+      if (message.text.startsWith("installed ")) loaded = true;
+      break;
+    case "out":
+      for (const line of message.text.split("\n")) {
+        console.log(line);
+        if (line.startsWith("RUN  ")) running = line.slice(5);
+        else if (/^(ok|FAIL) /.test(line)) running = null;
+        lastLine = line;
+      }
+      break;
+    case "err":
+      console.error(message.text);
+      break;
+    case "done":
+      settle({ failed: message.failed });
+      break;
+    case "fatal":
+      settle({ fatal: message.text });
+      break;
+  }
+}
+
 const server = await serve({
   dirs: { "/pyodide/": pyodideDir },
   files: served,
+  onPost: (pathname, body) => {
+    if (pathname !== "/report") return;
+    try {
+      for (const message of JSON.parse(body)) onMessage(message);
+    } catch (err) {
+      settle({ fatal: `unreadable report from the page: ${err}` });
+    }
+  },
   log: opts.verbose ? (line) => console.error(`  [server] ${line}`) : undefined,
 });
-const profile = mkdtempSync(join(tmpdir(), "rtl-chromium-profile-"));
-let context;
+const profile = mkdtempSync(join(tmpdir(), `rtl-${opts.engine}-profile-`));
+let browser;
 try {
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    timeout: 60_000,
+  const url = `${server.url}index.html${opts.mainThread ? "?thread=main" : ""}`;
+  const [program, args] = ENGINES[opts.engine].command(binary, url, profile);
+  console.error(`browser: ${browserVersion(opts.engine, binary)} (${binary}, headless) on ${server.url}` +
+    `${opts.mainThread ? ", page's main thread" : ", module Worker"}`);
+  browser = spawn(program, args, { stdio: ["ignore", "ignore", "pipe"], detached: true });
+  browser.stderr.on("data", (chunk) => {
+    if (opts.verbose) process.stderr.write(`  [${opts.engine}] ${chunk}`);
   });
-  const browserVersion = context.browser()?.version() ?? "";
-  const page = context.pages()[0] ?? (await context.newPage());
+  browser.on("error", (err) => settle({ fatal: `could not start ${program}: ${err.message}` }));
+  browser.on("exit", (code, signal) => settle({ fatal: `the browser exited before the tests finished (${signal ?? code})` }));
 
-  let lastLine = null;
-  let settle;
-  const finished = new Promise((ok) => (settle = ok));
-  let lastActivity = Date.now();
-  let loaded = false;
-  page.on("pageerror", (err) => settle({ fatal: `uncaught error in the page: ${err.stack ?? err}` }));
-  page.on("crash", () => settle({ fatal: "the page crashed" }));
-  page.on("console", (msg) => {
-    if (opts.verbose || msg.type() === "error") console.error(`  [console.${msg.type()}] ${msg.text()}`);
-  });
-  await page.exposeFunction("rtlReport", (message) => {
-    lastActivity = Date.now();
-    switch (message.type) {
-      case "info":
-        console.error(`browser: ${message.text}`);
-        if (message.text.startsWith("installed ")) loaded = true;
-        break;
-      case "out":
-        console.log(message.text);
-        lastLine = message.text;
-        break;
-      case "err":
-        console.error(message.text);
-        break;
-      case "done":
-        settle({ failed: message.failed });
-        break;
-      case "fatal":
-        settle({ fatal: message.text });
-        break;
-    }
-  });
   const timer = setInterval(() => {
     const now = Date.now();
     if (!loaded && now - started > LOAD_TIMEOUT * 1000) {
       settle({ fatal: `Pyodide and the test files did not load within ${LOAD_TIMEOUT} s ` +
         "(a wrong content type makes the page hang; rerun with --verbose to see each request)" });
-    } else if (loaded && now - lastActivity > IDLE_TIMEOUT * 1000) {
-      settle({ fatal: `no output for ${IDLE_TIMEOUT} s (last line: ${JSON.stringify(lastLine)})` });
+    } else if (loaded && now - lastActivity > TEST_TIMEOUT * 1000) {
+      settle({ fatal: running
+        ? `HUNG: ${running} did not finish within ${TEST_TIMEOUT} s`
+        : `no output for ${TEST_TIMEOUT} s (last line: ${JSON.stringify(lastLine)})` });
     } else if (now - started > TOTAL_TIMEOUT * 1000) {
-      settle({ fatal: `the run took longer than ${TOTAL_TIMEOUT} s` });
+      settle({ fatal: `the run took longer than ${TOTAL_TIMEOUT} s` + (running ? ` (in ${running})` : "") });
     }
   }, 1000);
-
-  console.error(`browser: Chromium ${browserVersion} (${CHROMIUM}, headless) on ${server.url}`);
-  await page.goto(`${server.url}index.html${opts.mainThread ? "?thread=main" : ""}`, { timeout: LOAD_TIMEOUT * 1000 });
   const result = await finished;
   clearInterval(timer);
 
@@ -193,11 +202,14 @@ try {
     process.exitCode = 1;
   }
   // Nothing more goes to stdout: the harness's line stays the last one.
-  if (opts.verbose) console.error(`browser: finished in ${elapsed()} s`);
+  if (opts.verbose) console.error(`browser: finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (err) {
   fail(String(err?.stack ?? err));
 } finally {
-  await context?.close().catch(() => {});
+  if (browser?.pid) {
+    browser.removeAllListeners("exit");
+    try { process.kill(-browser.pid, "SIGKILL"); } catch {}
+  }
   await server.close();
   rmSync(profile, { recursive: true, force: true });
 }

@@ -46,6 +46,12 @@ export async function runTests(manifest, post) {
     const failed = await run(manifest.tests.map((t) => t.name));
     post({ type: "done", failed: Boolean(failed) });
   } catch (err) {
-    post({ type: "fatal", text: String(err?.stack ?? err) });
+    post({ type: "fatal", text: describe(err) });
   }
+}
+
+/// An error as text, message and stack (JavaScriptCore's `stack` leaves out the message).
+export function describe(err) {
+  const text = String(err);
+  return err?.stack && !err.stack.includes(text) ? `${text}\n${err.stack}` : (err?.stack ?? text);
 }

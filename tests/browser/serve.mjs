@@ -1,8 +1,9 @@
 // A tiny static file server for the browser run, on 127.0.0.1 only.
 //
-// `serve({ dirs, files })` serves each directory of `dirs` (URL prefix ending in
-// "/" → host directory) and each single file of `files` (URL path → host file
-// or { body, type }), and resolves to { url, close }. Anything else is a 404;
+// `serve({ dirs, files, onPost })` serves each directory of `dirs` (URL prefix
+// ending in "/" → host directory) and each single file of `files` (URL path →
+// host file or { body, type }), hands the body of every POST to
+// `onPost(pathname, text)`, and resolves to { url, close }. Anything else is a 404;
 // paths that escape their directory are refused. Content types matter: a
 // `.wasm` not served as application/wasm or a module script not served as
 // JavaScript makes the page hang rather than fail.
@@ -37,13 +38,22 @@ function lookup(pathname, dirs, files) {
   return null;
 }
 
-export function serve({ dirs = {}, files = {}, log = () => {} }) {
+export function serve({ dirs = {}, files = {}, onPost = () => {}, log = () => {} }) {
   const server = createServer((req, res) => {
     let pathname;
     try {
       pathname = decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname);
     } catch {
       res.writeHead(400).end();
+      return;
+    }
+    if (req.method === "POST") {
+      const chunks = [];
+      req.on("data", (chunk) => chunks.push(chunk));
+      req.on("end", () => {
+        onPost(pathname, Buffer.concat(chunks).toString("utf8"));
+        res.writeHead(204, { "cache-control": "no-store" }).end();
+      });
       return;
     }
     if (pathname.endsWith("/")) pathname += "index.html";

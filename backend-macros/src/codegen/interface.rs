@@ -11,7 +11,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{Codegen, doc, types};
-use crate::model::{Argument, Attribute, Interface, InterfaceKind, Operation};
+use crate::model::{Argument, Attribute, Interface, InterfaceKind, Operation, Type};
 use crate::names;
 
 /// The items for one interface or namespace.
@@ -334,11 +334,17 @@ fn operation_fn(cx: &Codegen, interface: &Interface, op: &Operation) -> TokenStr
         )
     };
     let docs = op_docs(summary, interface, op, overloads);
+    // A promise is handed on with its rejection reasons made errors that
+    // Python can raise, whatever the engine rejects with.
+    let result = match op.ret {
+        Type::Promise(_) => quote!(#support::promise_rejecting_with_errors(result)?),
+        _ => quote!(result),
+    };
     quote! {
         #docs
         pub fn #name<'py>(#receiver py: ::pyo3::Python<'py>, #(#decls),*) -> ::pyo3::PyResult<#ret> {
             let result = #support::call_method(#target, ::pyo3::intern!(py, #key), &[#(#js_args),*])?;
-            #support::FromJs::from_js(result)
+            #support::FromJs::from_js(#result)
         }
     }
 }

@@ -45,7 +45,7 @@ impl WebAssembly {
             ::pyo3::intern!(py, "compile"),
             &[::core::option::Option::Some(crate::js::ToJs::to_js(&bytes, py)?)],
         )?;
-        crate::js::FromJs::from_js(result)
+        crate::js::FromJs::from_js(crate::js::promise_rejecting_with_errors(result)?)
     }
     /// `WebAssembly.instantiate(bytes, importObject)` (namespace operation).
     ///
@@ -67,7 +67,7 @@ impl WebAssembly {
                 crate::js::to_js_optional(import_object.as_ref(), py)?,
             ],
         )?;
-        crate::js::FromJs::from_js(result)
+        crate::js::FromJs::from_js(crate::js::promise_rejecting_with_errors(result)?)
     }
     /// `WebAssembly.instantiate(moduleObject, importObject)` (namespace operation).
     ///
@@ -91,6 +91,6 @@ impl WebAssembly {
                 crate::js::to_js_optional(import_object.as_ref(), py)?,
             ],
         )?;
-        crate::js::FromJs::from_js(result)
+        crate::js::FromJs::from_js(crate::js::promise_rejecting_with_errors(result)?)
     }
 }

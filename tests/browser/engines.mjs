@@ -1,0 +1,100 @@
+// The browsers the suite runs in, one entry per engine, and how each is
+// started: a plain command line that opens one URL headless with a fresh
+// profile. Nothing drives the page: it reports to the test server by itself
+// (index.html), so the only thing that differs between engines is this table.
+//
+// Browsers are found, not assumed: an environment variable (RTL_CHROMIUM,
+// RTL_FIREFOX, RTL_WEBKIT) names one explicitly; otherwise the first candidate
+// that exists on the PATH or at a known location is taken. None is ever
+// downloaded.
+import { execFileSync } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { delimiter, join } from "node:path";
+
+// Preferences for a fresh Firefox profile: no first-run pages, no network
+// chatter, no slow-script dialog on a page's main thread.
+const FIREFOX_PREFS = {
+  "browser.shell.checkDefaultBrowser": false,
+  "browser.startup.homepage_override.mstone": "ignore",
+  "datareporting.policy.dataSubmissionEnabled": false,
+  "toolkit.telemetry.reportingpolicy.firstRun": false,
+  "app.update.auto": false,
+  "app.normandy.enabled": false,
+  "network.captive-portal-service.enabled": false,
+  "dom.max_script_run_time": 0,
+  "dom.max_chrome_script_run_time": 0,
+};
+
+export const ENGINES = {
+  chromium: {
+    title: "Chromium (V8)",
+    env: "RTL_CHROMIUM",
+    candidates: ["chromium", "chromium-browser", "google-chrome-stable", "google-chrome", "/usr/bin/chromium"],
+    install: "apt-get install -y --no-install-recommends chromium",
+    command: (binary, url, profile) => [binary, [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      `--user-data-dir=${profile}`, url,
+    ]],
+  },
+  firefox: {
+    title: "Firefox (SpiderMonkey)",
+    env: "RTL_FIREFOX",
+    candidates: ["firefox-esr", "firefox"],
+    install: "apt-get install -y --no-install-recommends firefox-esr",
+    command: (binary, url, profile) => {
+      const prefs = Object.entries(FIREFOX_PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`);
+      writeFileSync(join(profile, "user.js"), prefs.join(""));
+      return [binary, ["--headless", "--no-remote", "--profile", profile, url]];
+    },
+  },
+  webkit: {
+    title: "WebKitGTK (JavaScriptCore)",
+    env: "RTL_WEBKIT",
+    // WebKitGTK's MiniBrowser ships inside libwebkit2gtk; it needs an X
+    // display, which xvfb-run provides.
+    candidates: [
+      "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+      "/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+      "/usr/libexec/webkit2gtk-4.1/MiniBrowser",
+    ],
+    needs: ["xvfb-run"],
+    install: "apt-get install -y --no-install-recommends libwebkit2gtk-4.1-0 xvfb xauth",
+    command: (binary, url) => ["xvfb-run", ["-a", binary, url]],
+  },
+};
+
+/// The absolute path of `name` if it is one, or its location on the PATH.
+export function which(name) {
+  if (name.includes("/")) return existsSync(name) ? name : null;
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+    if (dir && existsSync(join(dir, name))) return join(dir, name);
+  }
+  return null;
+}
+
+/// The browser binary of `engine`, or throws with the command that installs it.
+export function findBrowser(engine) {
+  const spec = ENGINES[engine];
+  if (!spec) throw new Error(`unknown engine \`${engine}\` (one of: ${Object.keys(ENGINES).join(", ")})`);
+  const explicit = process.env[spec.env];
+  const binary = explicit ? which(explicit) : spec.candidates.map(which).find(Boolean);
+  const missing = [binary ? null : (explicit ?? spec.candidates[0]), ...(spec.needs ?? []).filter((n) => !which(n))].filter(Boolean);
+  if (missing.length > 0) {
+    throw new Error(`${spec.title}: ${missing.join(", ")} not found. Install it (as root): ` +
+      `apt-get update && ${spec.install}  (or name the browser binary in ${spec.env})`);
+  }
+  return binary;
+}
+
+/// The browser's own version line, e.g. "Mozilla Firefox 153.0".
+export function browserVersion(engine, binary) {
+  try {
+    if (engine === "webkit") {
+      return `${execFileSync("xvfb-run", ["-a", binary, "--version"], { encoding: "utf8", timeout: 30_000 }).trim()}`;
+    }
+    return execFileSync(binary, ["--version"], { encoding: "utf8", timeout: 30_000 }).trim();
+  } catch {
+    return binary;
+  }
+}
