@@ -2,6 +2,7 @@
 //! `anyhow::Error::downcast_ref` finds.
 
 use crate::glue::glue;
+use crate::trap_sites::TableSites;
 use crate::value::from_js;
 use crate::{Engine, store::StoreInner};
 use pyo3::prelude::*;
@@ -39,36 +40,49 @@ pub enum TrapCode {
 }
 
 impl TrapCode {
-    /// Classifies an engine `RuntimeError` message.
+    /// Classifies an engine's trap message. V8, SpiderMonkey and
+    /// JavaScriptCore word each kind differently (the tests list their
+    /// messages); the rules go from the most specific wording to the least.
     pub fn from_message(message: &str) -> Self {
         let m = message.to_ascii_lowercase();
-        if m.contains("unreachable") {
+        let has = |words: &[&str]| words.iter().any(|w| m.contains(w));
+        if has(&["unreachable"]) {
             Self::Unreachable
-        } else if m.contains("memory access out of bounds")
-            || m.contains("out of bounds memory")
-            || (m.contains("data segment") && m.contains("out of bounds"))
-        {
-            Self::MemoryOutOfBounds
-        } else if m.contains("table index is out of bounds")
-            || m.contains("out of bounds table")
-            || m.contains("table access")
-            || (m.contains("element segment") && m.contains("out of bounds"))
-        {
-            Self::TableOutOfBounds
-        } else if m.contains("divide by zero") || m.contains("remainder by zero") {
-            Self::IntegerDivisionByZero
-        } else if m.contains("divide result unrepresentable") || m.contains("integer overflow") {
-            Self::IntegerOverflow
-        } else if m.contains("unrepresentable in integer range") || m.contains("invalid conversion") {
+        } else if has(&["unrepresentable in integer range", "invalid conversion", "out of bounds trunc"]) {
             Self::BadConversionToInteger
-        } else if m.contains("signature mismatch") || m.contains("null function") || m.contains("indirect call") {
+        } else if has(&["signature mismatch", "null function", "indirect call to null", "call_indirect to a"]) {
             Self::IndirectCallToNullOrBadSignature
-        } else if m.contains("dereferencing a null") || m.contains("null reference") {
+        } else if has(&["memory access out of bounds", "out of bounds memory", "data segment"]) {
+            Self::MemoryOutOfBounds
+        } else if has(&["table index", "out of bounds table", "table access", "out of bounds call_indirect", "element segment", "element is trying to set"]) {
+            Self::TableOutOfBounds
+        } else if has(&["divide by zero", "remainder by zero", "division by zero"]) {
+            Self::IntegerDivisionByZero
+        } else if has(&["divide result unrepresentable", "integer overflow"]) {
+            Self::IntegerOverflow
+        } else if has(&["null pointer", "null reference"]) {
             Self::NullReference
-        } else if m.contains("call stack") || m.contains("too much recursion") {
+        } else if has(&["call stack", "too much recursion"]) {
             Self::StackOverflow
+        } else if m == "index out of bounds" {
+            // SpiderMonkey, for memory and table alike: see `from_trap`.
+            Self::MemoryOutOfBounds
         } else {
             Self::Other
+        }
+    }
+
+    /// Classifies a trap from its message and where it happened (the
+    /// innermost Wasm frame as `"function:offset"`, or empty), given the
+    /// table-access sites of the store's modules: SpiderMonkey words memory
+    /// and table bounds traps alike, and only the trapping instruction tells
+    /// them apart (`trap_sites`).
+    pub(crate) fn from_trap(message: &str, location: &str, sites: &[std::sync::Arc<TableSites>]) -> Self {
+        match Self::from_message(message) {
+            Self::MemoryOutOfBounds if message == "index out of bounds" && sites.iter().any(|s| s.contains(location)) => {
+                Self::TableOutOfBounds
+            }
+            code => code,
         }
     }
 }
@@ -233,13 +247,18 @@ fn classify<T>(py: Python<'_>, err: &PyErr, store: Option<&mut StoreInner<T>>) -
 fn classify_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: Option<&mut StoreInner<T>>) -> PyResult<anyhow::Error> {
     let glue = glue(py)?;
     let described = crate::js::iterate(&glue.describe_error.bind(py).call1((value,))?)?;
-    let [kind, message] = described.as_slice() else {
-        return Err(pyo3::exceptions::PyValueError::new_err("describeError returned no [kind, message]"));
+    let [kind, message, location] = described.as_slice() else {
+        return Err(pyo3::exceptions::PyValueError::new_err("describeError returned no [kind, message, location]"));
     };
-    let (kind, message): (String, String) = (kind.extract()?, message.extract()?);
+    let (kind, message, location): (String, String, String) = (kind.extract()?, message.extract()?, location.extract()?);
     Ok(match kind.as_str() {
-        "RuntimeError" => Trap { code: TrapCode::from_message(&message), message }.into(),
-        "RangeError" if message.contains("call stack") => {
+        "RuntimeError" => {
+            let sites = store.as_ref().map_or(&[][..], |store| &store.owned.table_sites[..]);
+            Trap { code: TrapCode::from_trap(&message, &location, sites), message }.into()
+        }
+        // Stack exhaustion: V8 and JavaScriptCore throw a `RangeError`,
+        // SpiderMonkey an `InternalError`.
+        "RangeError" | "InternalError" if TrapCode::from_message(&message) == TrapCode::StackOverflow => {
             Trap { code: TrapCode::StackOverflow, message }.into()
         }
         "Exception" => exception(py, value, store)?.into(),
@@ -267,4 +286,56 @@ fn exception<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: Option<&mut Sto
         break;
     }
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TrapCode::{self, *};
+
+    /// The trap messages of V8 (Node 20 and 24), SpiderMonkey (Firefox 153)
+    /// and JavaScriptCore (WebKitGTK 2.50, Bun 1.4), as each engine words them.
+    const MESSAGES: &[(&str, TrapCode)] = &[
+        ("unreachable", Unreachable),
+        ("unreachable executed", Unreachable),
+        ("Unreachable code should not be executed (evaluating 'f(0)')", Unreachable),
+        ("memory access out of bounds", MemoryOutOfBounds),
+        ("Out of bounds memory access (evaluating 'f(0)')", MemoryOutOfBounds),
+        ("index out of bounds", MemoryOutOfBounds),
+        ("WebAssembly.Instance(): data segment 0 is out of bounds (offset 65535, length 2, memory size 65536)", MemoryOutOfBounds),
+        ("Invalid data segment initialization: segment of 2 bytes memory of 65536 bytes, at offset 65535, segment writes outside of memory", MemoryOutOfBounds),
+        ("table index is out of bounds", TableOutOfBounds),
+        ("table index out of bounds", TableOutOfBounds),
+        ("Out of bounds call_indirect (evaluating 'f(0)')", TableOutOfBounds),
+        ("Out of bounds table access (evaluating 'f(0)')", TableOutOfBounds),
+        ("Element is trying to set an out of bounds table index", TableOutOfBounds),
+        ("divide by zero", IntegerDivisionByZero),
+        ("remainder by zero", IntegerDivisionByZero),
+        ("integer divide by zero", IntegerDivisionByZero),
+        ("Division by zero (evaluating 'f(0)')", IntegerDivisionByZero),
+        ("divide result unrepresentable", IntegerOverflow),
+        ("integer overflow", IntegerOverflow),
+        ("Integer overflow (evaluating 'f(0)')", IntegerOverflow),
+        ("float unrepresentable in integer range", BadConversionToInteger),
+        ("invalid conversion to integer", BadConversionToInteger),
+        ("Out of bounds Trunc operation (evaluating 'f(0)')", BadConversionToInteger),
+        ("null function or function signature mismatch", IndirectCallToNullOrBadSignature),
+        ("indirect call to null", IndirectCallToNullOrBadSignature),
+        ("indirect call signature mismatch", IndirectCallToNullOrBadSignature),
+        ("call_indirect to a null table entry (evaluating 'f(0)')", IndirectCallToNullOrBadSignature),
+        ("call_indirect to a signature that does not match (evaluating 'f(0)')", IndirectCallToNullOrBadSignature),
+        ("dereferencing a null pointer", NullReference),
+        ("dereferencing null pointer", NullReference),
+        ("call_ref to a null reference (evaluating 'f()')", NullReference),
+        ("Maximum call stack size exceeded", StackOverflow),
+        ("Maximum call stack size exceeded.", StackOverflow),
+        ("too much recursion", StackOverflow),
+        ("something new", Other),
+    ];
+
+    #[test]
+    fn every_engines_wording_is_classified() {
+        for &(message, code) in MESSAGES {
+            assert_eq!(TrapCode::from_message(message), code, "{message:?}");
+        }
+    }
 }

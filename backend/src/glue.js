@@ -288,7 +288,14 @@
   function newTable(element, initial, maximum, init) {
     const desc = { element: element === "r" ? "anyfunc" : "externref", initial };
     if (maximum !== undefined) desc.maximum = maximum;
-    return new WebAssembly.Table(desc, toWasm(element, init));
+    const value = toWasm(element, init);
+    const table = new WebAssembly.Table(desc, value);
+    // WebKitGTK 2.50's JavaScriptCore ignores the initial value of a funcref
+    // table (its slots start null): fill them.
+    if (value !== null && initial > 0 && table.get(0) !== value) {
+      for (let i = 0; i < initial; i++) table.set(i, value);
+    }
+    return table;
   }
 
   function tableGrow(table, element, delta, init) {
@@ -327,12 +334,18 @@
   // [kind, message] of anything thrown: kind is the JS error's name
   // ("RuntimeError", "RangeError", "CompileError", "LinkError", "TypeError", ...),
   // "Exception" for a WebAssembly.Exception, or "Value" for a thrown non-error.
+  // [kind, message, location] of an error; location is the innermost Wasm
+  // frame of its stack as "function:offset" (hex), where the engine gives one
+  // (V8 and SpiderMonkey do), else "".
   function describeError(e) {
     if (e instanceof UncaughtWasmException) e = e.exception;
-    if (e instanceof WebAssembly.Exception) return ["Exception", String(e.stack ?? "wasm exception")];
-    if (e instanceof Error) return [e.name, e.message];
-    if (e === null || e === undefined) return ["Value", "no error recorded"];
-    return ["Value", String(e)];
+    if (e instanceof WebAssembly.Exception) return ["Exception", String(e.stack ?? "wasm exception"), ""];
+    if (e instanceof Error) {
+      const frame = typeof e.stack === "string" ? /wasm-function\[(\d+)\]:0x([0-9a-f]+)/.exec(e.stack) : null;
+      return [e.name, e.message, frame ? `${frame[1]}:${frame[2]}` : ""];
+    }
+    if (e === null || e === undefined) return ["Value", "no error recorded", ""];
+    return ["Value", String(e), ""];
   }
 
   // The payload of a WebAssembly.Exception thrown with `tag`, or null.

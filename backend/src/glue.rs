@@ -10,7 +10,7 @@ use pyo3::sync::PyOnceLock;
 
 /// The JS functions of `glue.js`, each looked up once.
 pub struct Glue {
-    /// `describeError(e) -> [kind, message]`
+    /// `describeError(e) -> [kind, message, location]`
     pub describe_error: Py<PyAny>,
     /// `exceptionPayload(e, tag, types) -> values[] | null`
     pub exception_payload: Py<PyAny>,

@@ -111,6 +111,10 @@ impl WasmInstance<Engine> for Instance {
         if let Some(name) = &module.types().shared_memory_export {
             bail!("export `{name}` is a shared memory: shared memories are not supported by wasm_runtime_layer");
         }
+        if let Some(sites) = module.table_sites() {
+            // Before instantiating: a start function may trap.
+            store.owned.keep_table_sites(sites);
+        }
         let fast = if store.engine.uses_fast_path() { Self::instantiate_fast(store, module, &resolved) } else { None };
         let values = match fast {
             Some(values) => values?,

@@ -61,24 +61,20 @@ static CONSTRUCT: JsHelper = JsHelper::new("(C, ...a) => new C(...a)");
 static INSTANCE_OF: JsHelper = JsHelper::new("(v, C) => v instanceof C");
 static NEW_OBJECT: JsHelper = JsHelper::new("() => ({})");
 static ARRAY_OF: JsHelper = JsHelper::new("(...a) => a");
-/// Pyodide raises a rejection reason in Python only when it looks like an
-/// error (`name`, `message` and a string `stack`); otherwise the awaiting task
-/// never settles. JavaScriptCore rejects `WebAssembly.compile` and
-/// `instantiate` with a `CompileError` that has no `stack`: give it one.
-static REJECT_WITH_ERRORS: JsHelper = JsHelper::new(
-    "(p) => p.then(undefined, (e) => { \
+/// `object[key](...a)` for an operation that returns a promise, rejecting
+/// only with reasons Python can raise. Pyodide raises a rejection reason in
+/// Python only when it looks like an error (`name`, `message` and a string
+/// `stack`); otherwise the awaiting task never settles. JavaScriptCore rejects
+/// `WebAssembly.compile` and `instantiate` with a `CompileError` that has no
+/// `stack`: it gets one. (The promise must be wrapped before it reaches
+/// Python, which turns it into a future of its own.)
+static CALL_PROMISE: JsHelper = JsHelper::new(
+    "(o, k, ...a) => o[k](...a).then(undefined, (e) => { \
        if (e instanceof Error && typeof e.stack !== 'string') { \
          try { Object.defineProperty(e, 'stack', { value: `${e.name}: ${e.message}`, configurable: true, writable: true }); } catch {} \
        } \
        throw e; })",
 );
-
-/// The promise `promise` settling as it does, but rejecting only with
-/// reasons Python can raise (see [`REJECT_WITH_ERRORS`]).
-pub fn promise_rejecting_with_errors<'py>(promise: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let py = promise.py();
-    REJECT_WITH_ERRORS.call(py, PyTuple::new(py, [promise])?)
-}
 
 /// Evaluates JS `source` with `pyodide.code.run_js` and returns its value.
 pub fn run_js<'py>(py: Python<'py>, source: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -164,6 +160,18 @@ pub fn call_method<'py>(
     let py = object.py();
     let key = key_object(py, key)?;
     CALL.call(py, call_args(py, &[object, &key], args)?)
+}
+
+/// [`call_method`] for an operation that returns a promise: its rejection
+/// reasons are always errors Python can raise (see [`CALL_PROMISE`]).
+pub fn call_method_returning_promise<'py>(
+    object: &Bound<'py, PyAny>,
+    key: impl IntoPyObject<'py>,
+    args: &[Option<Bound<'py, PyAny>>],
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = object.py();
+    let key = key_object(py, key)?;
+    CALL_PROMISE.call(py, call_args(py, &[object, &key], args)?)
 }
 
 /// JS `object[key]` (`undefined` comes back as `None`).

@@ -34,6 +34,7 @@ mod pyodide_ffi;
 mod signature;
 mod store;
 mod table;
+mod trap_sites;
 mod value;
 
 pub use engine::Engine;

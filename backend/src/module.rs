@@ -5,6 +5,7 @@ use crate::imports::ImportIndex;
 use crate::js_ref::{JsRef, WeakJsRef};
 use crate::module_types::ModuleTypes;
 use crate::signature;
+use crate::trap_sites::TableSites;
 use crate::Engine;
 use anyhow::Result;
 use pyo3::prelude::*;
@@ -33,12 +34,20 @@ struct Inner {
     /// object the instantiator keeps (`None` while unknown: before the first
     /// and after a failed one).
     last_portable_imports: Mutex<Option<Vec<WeakJsRef>>>,
+    /// Its table-access instructions, where the engine needs them to tell
+    /// trap kinds apart (SpiderMonkey; see `trap_sites`).
+    table_sites: Option<Arc<TableSites>>,
 }
 
 impl Module {
     /// The JS `WebAssembly.Module`.
     pub(crate) fn js(&self) -> &JsRef {
         &self.inner.js
+    }
+
+    /// Its table-access instructions, where the engine needs them (see `trap_sites`).
+    pub(crate) fn table_sites(&self) -> Option<&Arc<TableSites>> {
+        self.inner.table_sites.as_ref()
     }
 
     /// The module's import and export types.
@@ -101,23 +110,31 @@ impl Module {
     }
 }
 
+impl Module {
+    /// Compiles `bytes` into a JS `WebAssembly.Module`.
+    fn compile(py: Python<'_>, engine: &Engine, bytes: &[u8]) -> Result<JsRef> {
+        if engine.uses_fast_path() && crate::fast::runtime(py).is_some() {
+            // Compiled straight from Rust memory: no copy on our side.
+            // SAFETY: JS reads `bytes.len()` bytes at `bytes` during the call.
+            let handle = unsafe { crate::fast::rtl1_module_new(bytes.as_ptr(), bytes.len()) };
+            if handle == 0 {
+                return Err(fast_error::<()>(None));
+            }
+            return Ok(JsRef::from_handle(handle));
+        }
+        // Compiled from a view of Rust memory: no copy on our side.
+        let compile = crate::glue::glue(py)?.compile_buffer.bind(py);
+        let module = crate::pyodide_ffi::with_memoryview(py, bytes, |view| compile.call1((view,)).map(Bound::unbind))
+            .map_err(|err| from_py_err::<()>(py, err, None))?;
+        Ok(JsRef::from_proxy(module))
+    }
+}
+
 impl WasmModule<Engine> for Module {
     fn new(engine: &Engine, bytes: &[u8]) -> Result<Self> {
-        let js = Python::attach(|py| -> Result<JsRef> {
-            if engine.uses_fast_path() && crate::fast::runtime(py).is_some() {
-                // Compiled straight from Rust memory: no copy on our side.
-                // SAFETY: JS reads `bytes.len()` bytes at `bytes` during the call.
-                let handle = unsafe { crate::fast::rtl1_module_new(bytes.as_ptr(), bytes.len()) };
-                if handle == 0 {
-                    return Err(fast_error::<()>(None));
-                }
-                return Ok(JsRef::from_handle(handle));
-            }
-            // Compiled from a view of Rust memory: no copy on our side.
-            let compile = crate::glue::glue(py)?.compile_buffer.bind(py);
-            let module = crate::pyodide_ffi::with_memoryview(py, bytes, |view| compile.call1((view,)).map(Bound::unbind))
-                .map_err(|err| from_py_err::<()>(py, err, None))?;
-            Ok(JsRef::from_proxy(module))
+        let (js, table_sites) = Python::attach(|py| -> Result<(JsRef, Option<Arc<TableSites>>)> {
+            let js = Self::compile(py, engine, bytes)?;
+            Ok((js, crate::trap_sites::engine_needs_sites(py).then(|| Arc::new(TableSites::scan(bytes)))))
         })?;
         let types = ModuleTypes::parse(bytes)?;
         for ty in &types.func_types {
@@ -130,6 +147,7 @@ impl WasmModule<Engine> for Module {
             export_sig_ids: OnceLock::new(),
             instantiator: OnceLock::new(),
             last_portable_imports: Mutex::new(None),
+            table_sites,
         };
         Ok(Self { inner: Arc::new(inner) })
     }

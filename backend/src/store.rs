@@ -3,6 +3,7 @@
 
 use crate::Engine;
 use crate::externref::ExternRef;
+use crate::trap_sites::TableSites;
 use pyo3::prelude::*;
 use std::any::TypeId;
 use std::cell::Cell;
@@ -44,6 +45,18 @@ pub(crate) struct Owned {
     pub(crate) host_proxies: Vec<Py<PyAny>>,
     /// Tags exported by this store's instances, to decode escaping exceptions.
     pub(crate) tags: Vec<(std::sync::Arc<Py<PyAny>>, Vec<ValType>)>,
+    /// The table-access instructions of the modules instantiated in this
+    /// store, where the engine needs them to classify traps (`trap_sites`).
+    pub(crate) table_sites: Vec<std::sync::Arc<TableSites>>,
+}
+
+impl Owned {
+    /// Keeps `sites` (once per module) for classifying this store's traps.
+    pub(crate) fn keep_table_sites(&mut self, sites: &std::sync::Arc<TableSites>) {
+        if !self.table_sites.iter().any(|kept| std::sync::Arc::ptr_eq(kept, sites)) {
+            self.table_sites.push(sites.clone());
+        }
+    }
 }
 
 impl Drop for Owned {

@@ -334,17 +334,17 @@ fn operation_fn(cx: &Codegen, interface: &Interface, op: &Operation) -> TokenStr
         )
     };
     let docs = op_docs(summary, interface, op, overloads);
-    // A promise is handed on with its rejection reasons made errors that
-    // Python can raise, whatever the engine rejects with.
-    let result = match op.ret {
-        Type::Promise(_) => quote!(#support::promise_rejecting_with_errors(result)?),
-        _ => quote!(result),
+    // A promise rejects only with errors Python can raise, whatever the engine
+    // rejects with.
+    let call = match op.ret {
+        Type::Promise(_) => quote!(call_method_returning_promise),
+        _ => quote!(call_method),
     };
     quote! {
         #docs
         pub fn #name<'py>(#receiver py: ::pyo3::Python<'py>, #(#decls),*) -> ::pyo3::PyResult<#ret> {
-            let result = #support::call_method(#target, ::pyo3::intern!(py, #key), &[#(#js_args),*])?;
-            #support::FromJs::from_js(#result)
+            let result = #support::#call(#target, ::pyo3::intern!(py, #key), &[#(#js_args),*])?;
+            #support::FromJs::from_js(result)
         }
     }
 }

@@ -40,12 +40,12 @@ impl WebAssembly {
         py: ::pyo3::Python<'py>,
         bytes: &::pyo3::Bound<'py, ::pyo3::PyAny>,
     ) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
-        let result = crate::js::call_method(
+        let result = crate::js::call_method_returning_promise(
             &Self::namespace_object(py)?,
             ::pyo3::intern!(py, "compile"),
             &[::core::option::Option::Some(crate::js::ToJs::to_js(&bytes, py)?)],
         )?;
-        crate::js::FromJs::from_js(crate::js::promise_rejecting_with_errors(result)?)
+        crate::js::FromJs::from_js(result)
     }
     /// `WebAssembly.instantiate(bytes, importObject)` (namespace operation).
     ///
@@ -59,7 +59,7 @@ impl WebAssembly {
         bytes: &::pyo3::Bound<'py, ::pyo3::PyAny>,
         import_object: ::core::option::Option<&::pyo3::Bound<'py, ::pyo3::PyAny>>,
     ) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
-        let result = crate::js::call_method(
+        let result = crate::js::call_method_returning_promise(
             &Self::namespace_object(py)?,
             ::pyo3::intern!(py, "instantiate"),
             &[
@@ -67,7 +67,7 @@ impl WebAssembly {
                 crate::js::to_js_optional(import_object.as_ref(), py)?,
             ],
         )?;
-        crate::js::FromJs::from_js(crate::js::promise_rejecting_with_errors(result)?)
+        crate::js::FromJs::from_js(result)
     }
     /// `WebAssembly.instantiate(moduleObject, importObject)` (namespace operation).
     ///
@@ -81,7 +81,7 @@ impl WebAssembly {
         module_object: &Module,
         import_object: ::core::option::Option<&::pyo3::Bound<'py, ::pyo3::PyAny>>,
     ) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
-        let result = crate::js::call_method(
+        let result = crate::js::call_method_returning_promise(
             &Self::namespace_object(py)?,
             ::pyo3::intern!(py, "instantiate"),
             &[
@@ -91,6 +91,6 @@ impl WebAssembly {
                 crate::js::to_js_optional(import_object.as_ref(), py)?,
             ],
         )?;
-        crate::js::FromJs::from_js(crate::js::promise_rejecting_with_errors(result)?)
+        crate::js::FromJs::from_js(result)
     }
 }

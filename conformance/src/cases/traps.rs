@@ -21,7 +21,10 @@ const TRAPS_MODULE: &str = r#"
   (func (export "unreachable") unreachable)
   (func (export "memory_oob") (result i32) i32.const 65536 i32.load)
   (func (export "memory_oob_store") i32.const -1 i32.const 1 i32.store)
+  (func (export "memory_fill_oob") i32.const 65530 i32.const 0 i32.const 100 memory.fill)
   (func (export "table_oob") i32.const 5 call_indirect (type $v))
+  (func (export "table_get_oob") (result funcref) i32.const 5 table.get 0)
+  (func (export "table_fill_oob") i32.const 1 ref.null func i32.const 5 table.fill 0)
   (func (export "div_zero") (result i32) i32.const 1 i32.const 0 i32.div_s)
   (func (export "rem_zero") (result i64) i64.const 1 i64.const 0 i64.rem_u)
   (func (export "overflow") (result i32) i32.const 0x80000000 i32.const -1 i32.div_s)
@@ -44,7 +47,10 @@ fn trapping_exports() -> Vec<(&'static str, TrapKind, Vec<Val>)> {
         ("unreachable", TrapKind::Unreachable, vec![]),
         ("memory_oob", TrapKind::MemoryOutOfBounds, vec![]),
         ("memory_oob_store", TrapKind::MemoryOutOfBounds, vec![]),
+        ("memory_fill_oob", TrapKind::MemoryOutOfBounds, vec![]),
         ("table_oob", TrapKind::TableOutOfBounds, vec![]),
+        ("table_get_oob", TrapKind::TableOutOfBounds, vec![]),
+        ("table_fill_oob", TrapKind::TableOutOfBounds, vec![]),
         ("div_zero", TrapKind::IntegerDivisionByZero, vec![]),
         ("rem_zero", TrapKind::IntegerDivisionByZero, vec![]),
         ("overflow", TrapKind::IntegerOverflow, vec![]),
