@@ -77,7 +77,7 @@ pub mod mutation;
 mod target;
 
 pub use case::{Case, Outcome, panic_message, run_all, run_case};
-pub use target::{Capabilities, Proposals, Target, TrapKind};
+pub use target::{Capabilities, HostProposals, Proposals, Target, TrapKind};
 
 /// The single list of cases, grouped by the module of [`mod@cases`] that
 /// defines them. It hands the list to `$callback`, a macro of this crate,

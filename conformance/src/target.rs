@@ -84,10 +84,40 @@ pub struct Capabilities {
 pub enum Proposals {
     /// Everything `wasm_runtime_layer` can express (wasmtime 48).
     All,
-    /// V8 in Node 20 (the host engine of Pyodide under Node): WebAssembly 2.0
-    /// plus tail calls, threads and legacy exception handling; no GC, typed
-    /// function references, extended constant expressions or `try_table`.
-    Node20,
+    /// A JS host engine: WebAssembly 2.0 plus tail calls, threads and legacy
+    /// exception handling (what V8 in Node 20 has), and the later proposals
+    /// it was found to compile.
+    Host(HostProposals),
+}
+
+impl Proposals {
+    /// V8 in Node 20: none of the later proposals.
+    pub const NODE_20: Self = Self::Host(HostProposals {
+        exnref: false,
+        gc: false,
+        function_references: false,
+        extended_const: false,
+        multi_memory: false,
+        memory64: false,
+    });
+}
+
+/// The later proposals a JS host engine compiles (each asked of the engine
+/// with `WebAssembly.validate`, not assumed from its name).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HostProposals {
+    /// Exception handling with `exnref` (`try_table`, `throw_ref`).
+    pub exnref: bool,
+    /// Garbage collection (structs, arrays, `i31`).
+    pub gc: bool,
+    /// Typed function references.
+    pub function_references: bool,
+    /// Extended constant expressions.
+    pub extended_const: bool,
+    /// Multiple memories.
+    pub multi_memory: bool,
+    /// 64-bit memories.
+    pub memory64: bool,
 }
 
 impl Capabilities {

@@ -42,16 +42,24 @@ pub(crate) fn marker_reason(message: &str) -> Option<SkipReason> {
 /// what only the final design has (`try_table`, `throw_ref`, `exnref`) is
 /// looked for separately ([`uses_exnref`]).
 fn features(proposals: Proposals) -> Option<WasmFeatures> {
-    match proposals {
-        Proposals::All => None,
-        Proposals::Node20 => Some(
-            WasmFeatures::WASM2
-                .union(WasmFeatures::TAIL_CALL)
-                .union(WasmFeatures::THREADS)
-                .union(WasmFeatures::LEGACY_EXCEPTIONS)
-                .union(WasmFeatures::EXCEPTIONS),
-        ),
+    let Proposals::Host(host) = proposals else { return None };
+    let mut features = WasmFeatures::WASM2
+        .union(WasmFeatures::TAIL_CALL)
+        .union(WasmFeatures::THREADS)
+        .union(WasmFeatures::LEGACY_EXCEPTIONS)
+        .union(WasmFeatures::EXCEPTIONS);
+    for (has, feature) in [
+        (host.gc, WasmFeatures::GC.union(WasmFeatures::FUNCTION_REFERENCES)),
+        (host.function_references, WasmFeatures::FUNCTION_REFERENCES),
+        (host.extended_const, WasmFeatures::EXTENDED_CONST),
+        (host.multi_memory, WasmFeatures::MULTI_MEMORY),
+        (host.memory64, WasmFeatures::MEMORY64),
+    ] {
+        if has {
+            features = features.union(feature);
+        }
     }
+    Some(features)
 }
 
 /// Why the host engine cannot compile `bytes`, if it is a valid module that
@@ -64,8 +72,10 @@ pub(crate) fn missing_proposal(bytes: &[u8], proposals: Proposals) -> Option<Str
     if !valid_with_everything {
         return None;
     }
+    let exnref = matches!(proposals, Proposals::Host(host) if host.exnref);
     match Validator::new_with_features(host).validate_all(bytes) {
         Err(e) => Some(format!("{NEEDS_PROPOSAL}: {e}")),
+        Ok(_) if exnref => None,
         Ok(_) => uses_exnref(bytes).map(|what| {
             format!("{NEEDS_PROPOSAL}: {what} (exception handling with exnref, V8 13)")
         }),
@@ -198,12 +208,12 @@ mod tests {
     fn extended_const_is_missing_in_node_20_only() {
         let bytes = wasm("(module (global i32 (i32.add (i32.const 1) (i32.const 2))))");
         assert!(
-            missing_proposal(&bytes, Proposals::Node20)
+            missing_proposal(&bytes, Proposals::NODE_20)
                 .is_some_and(|m| m.starts_with(NEEDS_PROPOSAL))
         );
         assert_eq!(missing_proposal(&bytes, Proposals::All), None);
         let plain = wasm("(module (func (result i32) i32.const 1))");
-        assert_eq!(missing_proposal(&plain, Proposals::Node20), None);
+        assert_eq!(missing_proposal(&plain, Proposals::NODE_20), None);
     }
 
     #[test]
@@ -212,9 +222,9 @@ mod tests {
             r#"(module (tag $t (export "t") (param i32))
                  (func (export "f") (param i32) (throw $t (local.get 0))))"#,
         );
-        assert_eq!(missing_proposal(&tags, Proposals::Node20), None);
+        assert_eq!(missing_proposal(&tags, Proposals::NODE_20), None);
         let legacy = wasm("(module (tag $t) (func try throw $t catch $t catch_all end))");
-        assert_eq!(missing_proposal(&legacy, Proposals::Node20), None);
+        assert_eq!(missing_proposal(&legacy, Proposals::NODE_20), None);
         for exnref in [
             "(module (tag $t) (func (block $h (try_table (catch $t $h) (throw $t)))))",
             "(module (func (param exnref) (throw_ref (local.get 0))))",
@@ -225,7 +235,7 @@ mod tests {
         ] {
             let bytes = wasm(exnref);
             assert!(
-                missing_proposal(&bytes, Proposals::Node20)
+                missing_proposal(&bytes, Proposals::NODE_20)
                     .is_some_and(|m| m.starts_with(NEEDS_PROPOSAL)),
                 "{exnref}"
             );

@@ -3,6 +3,11 @@
 // profile. Nothing drives the page: it reports to the test server by itself
 // (index.html), so the only thing that differs between engines is this table.
 //
+// `node engines.mjs missing [engine ...]` prints the Debian packages that would
+// provide the engines not found here (nothing when all are there), for the
+// setup step of `cargo xtask`; `node engines.mjs version <engine>` prints the
+// browser's version.
+//
 // Browsers are found, not assumed: an environment variable (RTL_CHROMIUM,
 // RTL_FIREFOX, RTL_WEBKIT) names one explicitly; otherwise the first candidate
 // that exists on the PATH or at a known location is taken. None is ever
@@ -10,6 +15,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 // Preferences for a fresh Firefox profile: no first-run pages, no network
 // chatter, no slow-script dialog on a page's main thread.
@@ -30,7 +36,7 @@ export const ENGINES = {
     title: "Chromium (V8)",
     env: "RTL_CHROMIUM",
     candidates: ["chromium", "chromium-browser", "google-chrome-stable", "google-chrome", "/usr/bin/chromium"],
-    install: "apt-get install -y --no-install-recommends chromium",
+    packages: ["chromium"],
     command: (binary, url, profile) => [binary, [
       "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -41,7 +47,7 @@ export const ENGINES = {
     title: "Firefox (SpiderMonkey)",
     env: "RTL_FIREFOX",
     candidates: ["firefox-esr", "firefox"],
-    install: "apt-get install -y --no-install-recommends firefox-esr",
+    packages: ["firefox-esr"],
     command: (binary, url, profile) => {
       const prefs = Object.entries(FIREFOX_PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`);
       writeFileSync(join(profile, "user.js"), prefs.join(""));
@@ -59,7 +65,7 @@ export const ENGINES = {
       "/usr/libexec/webkit2gtk-4.1/MiniBrowser",
     ],
     needs: ["xvfb-run"],
-    install: "apt-get install -y --no-install-recommends libwebkit2gtk-4.1-0 xvfb xauth",
+    packages: ["libwebkit2gtk-4.1-0", "xvfb", "xauth"],
     command: (binary, url) => ["xvfb-run", ["-a", binary, url]],
   },
 };
@@ -81,8 +87,8 @@ export function findBrowser(engine) {
   const binary = explicit ? which(explicit) : spec.candidates.map(which).find(Boolean);
   const missing = [binary ? null : (explicit ?? spec.candidates[0]), ...(spec.needs ?? []).filter((n) => !which(n))].filter(Boolean);
   if (missing.length > 0) {
-    throw new Error(`${spec.title}: ${missing.join(", ")} not found. Install it (as root): ` +
-      `apt-get update && ${spec.install}  (or name the browser binary in ${spec.env})`);
+    throw new Error(`${spec.title}: ${missing.join(", ")} not found. Install it (as root): apt-get update && ` +
+      `apt-get install -y --no-install-recommends ${spec.packages.join(" ")}  (or name the browser binary in ${spec.env})`);
   }
   return binary;
 }
@@ -97,4 +103,20 @@ export function browserVersion(engine, binary) {
   } catch {
     return binary;
   }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv[2] === "missing") {
+  const wanted = process.argv.length > 3 ? process.argv.slice(3) : Object.keys(ENGINES);
+  const packages = new Set();
+  for (const engine of wanted) {
+    try {
+      findBrowser(engine);
+    } catch {
+      for (const p of ENGINES[engine]?.packages ?? []) packages.add(p);
+    }
+  }
+  console.log([...packages].join(" "));
+} else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv[2] === "version") {
+  const engine = process.argv[3];
+  console.log(browserVersion(engine, findBrowser(engine)));
 }

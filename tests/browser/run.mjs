@@ -176,6 +176,12 @@ try {
   });
   browser.on("error", (err) => settle({ fatal: `could not start ${program}: ${err.message}` }));
   browser.on("exit", (code, signal) => settle({ fatal: `the browser exited before the tests finished (${signal ?? code})` }));
+  // Stopped from outside (the xtask watchdog): the browser goes too.
+  process.once("SIGTERM", () => {
+    try { process.kill(-browser.pid, "SIGKILL"); } catch {}
+    rmSync(profile, { recursive: true, force: true });
+    process.exit(143);
+  });
 
   const timer = setInterval(() => {
     const now = Date.now();

@@ -1,6 +1,6 @@
 //! This backend, on the JS engine hosting Pyodide, as a conformance [`Target`].
 
-use conformance::{Capabilities, Proposals, Target, TrapKind};
+use conformance::{Capabilities, HostProposals, Proposals, Target, TrapKind};
 use pyodide_runtime_layer::{Trap, TrapCode};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -69,25 +69,38 @@ impl Target for PyodideTarget {
             v128_at_boundary: false,
             wasm_exceptions: try_table_supported(),
             f32_signalling_nan_at_boundary: false,
-            proposals: Proposals::Node20,
+            proposals: Proposals::Host(host_proposals()),
         }
     }
 }
 
 /// Whether the host engine compiles the exception-handling proposal's
-/// `try_table` (Chromium's V8 does, Node 20's does not), asked once with
-/// `WebAssembly.validate`.
+/// `try_table` (Chromium's V8 does, Node 20's does not).
 fn try_table_supported() -> bool {
-    static SUPPORTED: OnceLock<bool> = OnceLock::new();
-    *SUPPORTED.get_or_init(|| {
-        let Ok(bytes) = wat::parse_str("(module (tag $e) (func (block $out (try_table (catch_all $out)))))") else {
-            return false;
-        };
-        Python::attach(|py| -> PyResult<bool> {
-            let array = js::global_object(py, "Uint8Array")?.call_method1("new", (bytes.len(),))?;
-            array.call_method1("assign", (PyBytes::new(py, &bytes),))?;
-            bindings::WebAssembly::validate(py, &array)
-        })
-        .unwrap_or(false)
+    host_proposals().exnref
+}
+
+/// The later proposals the host engine compiles, each asked once with
+/// `WebAssembly.validate` of a module that needs it.
+fn host_proposals() -> HostProposals {
+    static FOUND: OnceLock<HostProposals> = OnceLock::new();
+    *FOUND.get_or_init(|| HostProposals {
+        exnref: validates("(module (tag $e) (func (block $out (try_table (catch_all $out)))))"),
+        gc: validates("(module (type (struct (field i32))))"),
+        function_references: validates("(module (type $f (func)) (func (param (ref null $f))))"),
+        extended_const: validates("(module (global i32 (i32.add (i32.const 1) (i32.const 2))))"),
+        multi_memory: validates("(module (memory 1) (memory 1))"),
+        memory64: validates("(module (memory i64 1))"),
     })
+}
+
+/// Whether the host engine accepts the module `wat`.
+fn validates(wat: &str) -> bool {
+    let Ok(bytes) = wat::parse_str(wat) else { return false };
+    Python::attach(|py| -> PyResult<bool> {
+        let array = js::global_object(py, "Uint8Array")?.call_method1("new", (bytes.len(),))?;
+        array.call_method1("assign", (PyBytes::new(py, &bytes),))?;
+        bindings::WebAssembly::validate(py, &array)
+    })
+    .unwrap_or(false)
 }

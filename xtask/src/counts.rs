@@ -1,4 +1,4 @@
-//! Test counts read from the runners' closing lines, for the final summary.
+//! Test counts read from the runners' output, for the summaries.
 
 use std::fmt;
 
@@ -28,6 +28,12 @@ impl Counts {
             self.failed += failed;
         }
     }
+
+    /// Both counts added.
+    pub fn add(&mut self, other: Counts) {
+        self.passed += other.passed;
+        self.failed += other.failed;
+    }
 }
 
 impl fmt::Display for Counts {
@@ -36,9 +42,44 @@ impl fmt::Display for Counts {
     }
 }
 
+/// The Pyodide harness's results split by the path a test ran on: the
+/// conformance suite runs every case on the fast path (`test_fast__…`) and
+/// on the portable one (`test_portable__…`); every other test is `other`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PathCounts {
+    /// Conformance cases on the fast path.
+    pub fast: Counts,
+    /// Conformance cases on the portable path.
+    pub portable: Counts,
+    /// Everything else (bindings, backend, robustness, fast runtime, demo).
+    pub other: Counts,
+}
+
+impl PathCounts {
+    /// Counts one harness result line (`ok   module::test (N ms)` or `FAIL module::test`).
+    pub fn add_line(&mut self, line: &str) {
+        let (passed, name) = if let Some(rest) = line.strip_prefix("ok   ") {
+            (true, rest)
+        } else if let Some(rest) = line.strip_prefix("FAIL ") {
+            (false, rest)
+        } else {
+            return;
+        };
+        let test = name.split_once("::").map_or(name, |(_, test)| test);
+        let bucket = if test.starts_with("test_fast__") {
+            &mut self.fast
+        } else if test.starts_with("test_portable__") {
+            &mut self.portable
+        } else {
+            &mut self.other
+        };
+        if passed { bucket.passed += 1 } else { bucket.failed += 1 }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Counts;
+    use super::{Counts, PathCounts};
 
     #[test]
     fn reads_cargo_and_harness_lines() {
@@ -48,5 +89,23 @@ mod tests {
         counts.add_line("134 passed, 0 failed");
         counts.add_line("running 3 tests");
         assert_eq!(counts, Counts { passed: 198, failed: 2 });
+    }
+
+    #[test]
+    fn splits_harness_results_by_path() {
+        let mut counts = PathCounts::default();
+        for line in [
+            "RUN  test_conformance::test_fast__calls__add",
+            "ok   test_conformance::test_fast__calls__add (3 ms)",
+            "FAIL test_conformance::test_portable__calls__add",
+            "ok   test_bindings::test_global_i32 (1 ms)",
+            "    ok   indented output is not a result",
+            "3 passed, 1 failed",
+        ] {
+            counts.add_line(line);
+        }
+        assert_eq!(counts.fast, Counts { passed: 1, failed: 0 });
+        assert_eq!(counts.portable, Counts { passed: 0, failed: 1 });
+        assert_eq!(counts.other, Counts { passed: 1, failed: 0 });
     }
 }

@@ -1,28 +1,35 @@
 //! Project tasks, run as `cargo xtask <task>` (alias in `.cargo/config.toml`).
 //!
 //! Every task sets up what it needs on a fresh machine first: the
-//! `wasm32-unknown-emscripten` Rust target and the pinned npm packages.
+//! `wasm32-unknown-emscripten` Rust target, the pinned npm packages and, for
+//! the browser runs, the browsers from Debian.
 
 mod bench;
-mod browser;
 mod command;
 mod counts;
+mod matrix;
 mod pyodide;
 mod setup;
 mod spectest;
 
 use anyhow::{Result, bail};
+use counts::Counts;
+use matrix::{Cell, Host};
 
 const USAGE: &str = "usage: cargo xtask <task>
 
 tasks:
-  test       native tests (cargo test --workspace), then the real-Pyodide suite
-             under Node, then in headless Chromium
-  pyodide    only the real-Pyodide suite
-  browser    the real-Pyodide suite (tests/python) in headless Chromium
+  test       every test: native (cargo test --workspace), the real-Pyodide suite
+             on every engine and Pyodide line (the matrix), the demo, and the
+             core spec tests in Pyodide
+  pyodide    the real-Pyodide suite under Node on every Pyodide line, and the demo
+  browser [--engine chromium|firefox|webkit]
+             the real-Pyodide suite in a headless browser (all three by default)
   demo       build the demo extension for Pyodide and run it under Node
   spectest   the WebAssembly spec tests on wasmtime and in Pyodide, with reports
   bench      benchmarks in Pyodide beside their limits, written to BENCHMARKS.md";
+
+const BROWSERS: &[&str] = &["chromium", "firefox", "webkit"];
 
 fn main() {
     if let Err(err) = run() {
@@ -38,37 +45,26 @@ fn run() -> Result<()> {
         return Ok(());
     };
     match task.as_str() {
-        "test" => {
-            browser::check_chromium()?;
-            setup::all()?;
-            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-            let native = command::run_counted(&cargo, &["test", "--workspace"], &command::root(), &[])?;
-            let mut in_pyodide = pyodide::test()?;
-            let spec = spectest::core_in_pyodide()?;
-            in_pyodide.passed += spec.passed;
-            in_pyodide.failed += spec.failed;
-            let in_browser = browser::test()?;
-            println!("\n== summary ==");
-            println!("native (cargo test --workspace): {native}");
-            println!("pyodide (tests/python, demo, core spec): {in_pyodide}");
-            println!("browser (tests/python in headless Chromium): {in_browser}");
-            let total = counts::Counts {
-                passed: native.passed + in_pyodide.passed + in_browser.passed,
-                failed: native.failed + in_pyodide.failed + in_browser.failed,
-            };
-            println!("total: {total}");
-            Ok(())
-        }
+        "test" => test(),
         "pyodide" => {
             setup::all()?;
-            let counts = pyodide::test()?;
-            println!("pyodide (tests/python, demo): {counts}");
-            Ok(())
+            let cells: Vec<Cell> = matrix::cells().into_iter().filter(|c| c.host == Host::Node).collect();
+            let mut counts = matrix_counts(&cells)?;
+            counts.add(pyodide::demo_test()?);
+            println!("pyodide (tests/python on every line, demo): {counts}");
+            ensure_passed(counts)
         }
         "browser" => {
-            browser::check_chromium()?;
+            let engines: Vec<&str> = match args.get(1).map(String::as_str) {
+                Some("--engine") => vec![args.get(2).map(String::as_str).unwrap_or_default()],
+                Some(other) => bail!("unknown argument `{other}`\n\n{USAGE}"),
+                None => BROWSERS.to_vec(),
+            };
+            let hosts = engines.iter().map(|e| Host::browser(e)).collect::<Result<Vec<_>>>()?;
             setup::all()?;
-            browser::test().map(|_| ())
+            setup::browsers(&engines)?;
+            let cells: Vec<Cell> = hosts.into_iter().map(|host| Cell { host, line: pyodide::LINES[0] }).collect();
+            ensure_passed(matrix_counts(&cells)?)
         }
         "spectest" => {
             setup::all()?;
@@ -84,4 +80,52 @@ fn run() -> Result<()> {
         }
         other => bail!("unknown task `{other}`\n\n{USAGE}"),
     }
+}
+
+/// `cargo xtask test`: everything, with a summary and the matrix table.
+fn test() -> Result<()> {
+    setup::all()?;
+    setup::browsers(BROWSERS)?;
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let native = command::run_counted(&cargo, &["test", "--workspace"], &command::root(), &[])?;
+    let outcomes = matrix::run(&matrix::cells())?;
+    let table = matrix::table(&outcomes);
+    matrix::publish(&table)?;
+    let demo = pyodide::demo_test()?;
+    let spec = spectest::core_in_pyodide()?;
+
+    println!("\n== summary ==\n\n{table}");
+    println!("native (cargo test --workspace): {native}");
+    let mut in_pyodide = Counts::default();
+    for o in &outcomes {
+        in_pyodide.add(o.counts());
+    }
+    println!("tests/python on every engine and Pyodide line: {in_pyodide}");
+    println!("demo in Pyodide: {demo}");
+    println!("core spec tests in Pyodide: {spec}");
+    let mut total = native;
+    for part in [in_pyodide, demo, spec] {
+        total.add(part);
+    }
+    println!("{} passed, {} failed", total.passed, total.failed);
+    ensure_passed(total)
+}
+
+/// Runs `cells` and sums their counts.
+fn matrix_counts(cells: &[Cell]) -> Result<Counts> {
+    let outcomes = matrix::run(cells)?;
+    println!("\n{}", matrix::table(&outcomes));
+    let mut counts = Counts::default();
+    for o in &outcomes {
+        counts.add(o.counts());
+    }
+    Ok(counts)
+}
+
+/// An error when anything failed (a cell that did not finish counts as failed).
+fn ensure_passed(counts: Counts) -> Result<()> {
+    if counts.failed > 0 || counts.passed == 0 {
+        bail!("{counts}");
+    }
+    Ok(())
 }

@@ -9,7 +9,8 @@
 
 use crate::command::{cargo, root};
 use crate::counts::Counts;
-use crate::pyodide::{build_extension, node, node_tests};
+use crate::matrix::Host;
+use crate::pyodide::{build_extension, node};
 use anyhow::{Context, Result};
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -29,24 +30,30 @@ fn pyodide_args() -> Result<Vec<String>> {
     Ok(args)
 }
 
-/// The core spec in Pyodide on the fast and the portable path, each checked
-/// against its baseline (`spectest/baseline/pyodide*.txt`; part of `test`).
+/// The core spec in Pyodide, each run checked against its baseline
+/// (`spectest/baseline/<name>.txt`; part of `test`): both paths under Node 20,
+/// the fast path under Node 24 (V8 with the later proposals) and under Bun
+/// (JavaScriptCore).
 pub fn core_in_pyodide() -> Result<Counts> {
-    let mut args = pyodide_args()?;
-    args.push(
-        root()
-            .join("tests/python-spectest/test_spectest_core.py")
-            .display()
-            .to_string(),
-    );
-    let start = Instant::now();
-    let counts = node_tests(&args.iter().map(String::as_str).collect::<Vec<_>>())?;
-    println!(
-        "spectest: the core spec in Pyodide took {:.0?}",
-        start.elapsed()
-    );
+    let test_file = root().join("tests/python-spectest/test_spectest_core.py").display().to_string();
+    let mut counts = Counts::default();
+    for (host, runs) in [
+        (Host::Node, "pyodide:fast,pyodide-portable:portable"),
+        (Host::Node24, "pyodide-node24:fast"),
+        (Host::Bun, "pyodide-bun:fast"),
+    ] {
+        let mut args = pyodide_args()?;
+        args.extend(["--env".to_owned(), format!("SPECTEST_RUNS={runs}"), test_file.clone()]);
+        let start = Instant::now();
+        let suite = host.run_watched(&args, SPECTEST_IDLE)?;
+        println!("spectest: the core spec on {} took {:.0?}", host.describe(), start.elapsed());
+        counts.add(suite.counts);
+    }
     Ok(counts)
 }
+
+/// How long one core spec run may print nothing (it prints when it is done).
+const SPECTEST_IDLE: std::time::Duration = std::time::Duration::from_secs(1200);
 
 /// The reports: a column label, where the run writes it (relative to the
 /// root), and its checked-in name under `spectest/report/`.
