@@ -133,16 +133,16 @@ impl ModuleTypes {
                             }
                             TypeRef::Table(t) => {
                                 let t = table_type(&t)?;
-                                tables.push(t);
+                                tables.push(Ok(t));
                                 ExternType::Table(t)
                             }
                             TypeRef::Memory(m) => {
-                                memories.push((memory_type(&m)?, m.shared));
+                                memories.push((Ok(memory_type(&m)?), m.shared));
                                 ExternType::Memory(memory_type(&m)?)
                             }
                             TypeRef::Global(g) => {
                                 let g = global_type(&g)?;
-                                globals.push(g);
+                                globals.push(Ok(g));
                                 ExternType::Global(g)
                             }
                             TypeRef::Tag(_) => bail!("tag imports are not supported by wasm_runtime_layer"),
@@ -155,20 +155,23 @@ impl ModuleTypes {
                         funcs.push(index?);
                     }
                 }
+                // Tables, memories and globals defined inside the module may
+                // have types `wasm_runtime_layer` cannot express (typed
+                // references, 64-bit indices): only exporting them is an error.
                 Payload::TableSection(reader) => {
                     for table in reader {
-                        tables.push(table_type(&table?.ty)?);
+                        tables.push(table_type(&table?.ty).map_err(|e| e.to_string()));
                     }
                 }
                 Payload::MemorySection(reader) => {
                     for memory in reader {
                         let memory = memory?;
-                        memories.push((memory_type(&memory)?, memory.shared));
+                        memories.push((memory_type(&memory).map_err(|e| e.to_string()), memory.shared));
                     }
                 }
                 Payload::GlobalSection(reader) => {
                     for global in reader {
-                        globals.push(global_type(&global?.ty)?);
+                        globals.push(global_type(&global?.ty).map_err(|e| e.to_string()));
                     }
                 }
                 Payload::TagSection(reader) => {
@@ -190,15 +193,15 @@ impl ModuleTypes {
                 ExternalKind::Func | ExternalKind::FuncExact => {
                     ExternType::Func(func_of(&types, nth(&funcs, index, "function")?)?)
                 }
-                ExternalKind::Table => ExternType::Table(nth(&tables, index, "table")?),
+                ExternalKind::Table => ExternType::Table(nth(&tables, index, "table")?.map_err(anyhow::Error::msg)?),
                 ExternalKind::Memory => {
                     let (ty, shared) = nth(&memories, index, "memory")?;
                     if shared && out.shared_memory_export.is_none() {
                         out.shared_memory_export = Some(name.clone());
                     }
-                    ExternType::Memory(ty)
+                    ExternType::Memory(ty.map_err(anyhow::Error::msg)?)
                 }
-                ExternalKind::Global => ExternType::Global(nth(&globals, index, "global")?),
+                ExternalKind::Global => ExternType::Global(nth(&globals, index, "global")?.map_err(anyhow::Error::msg)?),
                 ExternalKind::Tag => {
                     let params = func_of(&types, nth(&tags, index, "tag")?)?.params().to_vec();
                     out.tag_exports.push((name, params));
@@ -253,6 +256,17 @@ mod tests {
         assert_eq!(imported.shared_memory_export, None);
         let exported = parse(r#"(module (memory (export "plain") 1) (memory (export "mem") 1 2 shared))"#);
         assert_eq!(exported.shared_memory_export.as_deref(), Some("mem"));
+    }
+
+    #[test]
+    fn inexpressible_types_inside_the_module_are_fine_until_exported() {
+        let inside = parse(
+            r#"(module (type $f (func)) (table 1 (ref null $f)) (global (ref null $f) (ref.null $f))
+                 (func (export "f") (param i32) (result i32) local.get 0))"#,
+        );
+        assert_eq!(inside.exports.len(), 1);
+        let exported = wat::parse_str(r#"(module (type $f (func)) (table (export "t") 1 (ref null $f)))"#).unwrap();
+        assert!(ModuleTypes::parse(&exported).is_err());
     }
 
     #[test]
