@@ -32,6 +32,61 @@
   }
 
   // (module (import "m" "f" (func (type 0))) (export "f" (func 0)))
+  // A module that imports a float global ("m" "g", f32 when `f32`, else f64;
+  // mutable when `mutable`) and exports `get` (its bits, as i32 or i64) and,
+  // when mutable, `set` (from bits). A float read or written as a JS number
+  // may lose a NaN's payload (SpiderMonkey and JavaScriptCore canonicalize
+  // NaNs); its bits never do.
+  function floatGlobalAccessBytes(f32, mutable) {
+    const [float, int, toInt, toFloat] = f32 ? [0x7d, 0x7f, 0xbc, 0xbe] : [0x7c, 0x7e, 0xbd, 0xbf];
+    const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+    section(1, [0x02, 0x60, 0x00, 0x01, int, 0x60, 0x01, int, 0x00], out);
+    const imports = [0x01];
+    name("m", imports);
+    name("g", imports);
+    imports.push(0x03, float, mutable ? 0x01 : 0x00);
+    section(2, imports, out);
+    section(3, mutable ? [0x02, 0x00, 0x01] : [0x01, 0x00], out);
+    const exports = [mutable ? 0x02 : 0x01];
+    name("get", exports);
+    exports.push(0x00, 0x00);
+    if (mutable) {
+      name("set", exports);
+      exports.push(0x00, 0x01);
+    }
+    section(7, exports, out);
+    const get = [0x05, 0x00, 0x23, 0x00, toInt, 0x0b];
+    const set = [0x07, 0x00, 0x20, 0x00, toFloat, 0x24, 0x00, 0x0b];
+    section(10, mutable ? [0x02, ...get, ...set] : [0x01, ...get], out);
+    return new Uint8Array(out);
+  }
+
+  const floatGlobalModules = new Map();
+  const floatGlobalAccessors = new WeakMap();
+  // `{ get, set }` of a float global `g` (f32 when `f32`) by bits; `set` is
+  // missing for an immutable global (the JS API cannot tell which a global
+  // is, so the mutable import is tried first).
+  function floatGlobalAccess(g, f32) {
+    let access = floatGlobalAccessors.get(g);
+    if (access !== undefined) return access;
+    for (const mutable of [true, false]) {
+      const key = `${f32}:${mutable}`;
+      let module = floatGlobalModules.get(key);
+      if (module === undefined) {
+        module = new WebAssembly.Module(floatGlobalAccessBytes(f32, mutable));
+        floatGlobalModules.set(key, module);
+      }
+      try {
+        access = new WebAssembly.Instance(module, { m: { g } }).exports;
+        break;
+      } catch (e) {
+        if (!mutable) throw e;
+      }
+    }
+    floatGlobalAccessors.set(g, access);
+    return access;
+  }
+
   function reexportModuleBytes(params, results) {
     const type = [0x01, 0x60];
     uleb(params.length, type);
@@ -687,15 +742,14 @@
           return -fail(e);
         }
       },
+      // Floats cross as their bits (`floatGlobalAccess`), never as JS numbers.
       global_get(g, code, p) {
         try {
-          const v = handles[g].value;
-          const d = dv();
           switch (code) {
-            case 0: d.setInt32(p, v, true); break;
-            case 1: d.setBigInt64(p, v, true); break;
-            case 2: d.setFloat32(p, v, true); break;
-            default: d.setFloat64(p, v, true);
+            case 0: dv().setInt32(p, handles[g].value, true); break;
+            case 1: dv().setBigInt64(p, handles[g].value, true); break;
+            case 2: dv().setInt32(p, floatGlobalAccess(handles[g], true).get(), true); break;
+            default: dv().setBigInt64(p, floatGlobalAccess(handles[g], false).get(), true);
           }
           return 0;
         } catch (e) {
@@ -705,8 +759,13 @@
       global_set(g, code, p) {
         try {
           const d = dv();
-          handles[g].value =
-            code === 0 ? d.getInt32(p, true) : code === 1 ? d.getBigInt64(p, true) : code === 2 ? d.getFloat32(p, true) : d.getFloat64(p, true);
+          if (code === 2 || code === 3) {
+            const access = floatGlobalAccess(handles[g], code === 2);
+            if (access.set === undefined) throw new TypeError("the global is immutable");
+            access.set(code === 2 ? d.getInt32(p, true) : d.getBigInt64(p, true));
+          } else {
+            handles[g].value = code === 0 ? d.getInt32(p, true) : d.getBigInt64(p, true);
+          }
           return 0;
         } catch (e) {
           return fail(e);

@@ -106,6 +106,7 @@ macro_rules! __for_each_case {
                 i64_full_range_guest,
                 i64_full_range_host,
                 floats_both_ways,
+                nan_payloads_keep_their_bits,
                 v128_at_boundary,
             ],
             funcref: [

@@ -75,6 +75,11 @@ pub struct Capabilities {
     /// boundary. wasmtime: `true`. The JS WebAssembly API: `false` (an `f32`
     /// crosses as a JS number, an `f64`, and that conversion quiets it).
     pub f32_signalling_nan_at_boundary: bool,
+    /// NaN payloads and signs keep their bits across the host boundary
+    /// (call arguments and results, host functions, globals). wasmtime:
+    /// `true`. Where values cross as JS numbers: `false` (SpiderMonkey and
+    /// JavaScriptCore canonicalize every NaN; the values stay NaNs).
+    pub nan_payloads_at_boundary: bool,
     /// The WebAssembly proposals the engine compiles.
     pub proposals: Proposals,
 }
@@ -126,6 +131,7 @@ impl Capabilities {
         v128_at_boundary: true,
         wasm_exceptions: true,
         f32_signalling_nan_at_boundary: true,
+        nan_payloads_at_boundary: true,
         proposals: Proposals::All,
     };
 }

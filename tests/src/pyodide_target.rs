@@ -69,6 +69,10 @@ impl Target for PyodideTarget {
             v128_at_boundary: false,
             wasm_exceptions: try_table_supported(),
             f32_signalling_nan_at_boundary: false,
+            // The fast path carries floats as bits (call shims, host thunks,
+            // globals read and written by Wasm accessors); the portable path as
+            // JS numbers.
+            nan_payloads_at_boundary: !self.portable,
             proposals: Proposals::Host(host_proposals()),
         }
     }

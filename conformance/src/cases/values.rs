@@ -373,3 +373,105 @@ pub fn v128_at_boundary<T: Target>(target: &T) -> Result<()> {
     let internal = call_i32(&mut store, &instance, "internal", &[])?;
     ensure_eq(internal, 33, "the instance still works afterwards")
 }
+
+/// Quiet NaNs with payloads and either sign, as bits.
+const F32_NANS: [u32; 3] = [0x7fc0_1234, 0xffc0_4321, 0x7fff_ffff];
+const F64_NANS: [u64; 3] = [0x7ff8_0000_0000_1234, 0xfff8_dead_beef_0001, 0x7fff_ffff_ffff_ffff];
+
+/// The bits of an `f32`/`f64` value (or of an `i32`/`i64` holding them).
+fn float_bits(value: &Val) -> Option<u64> {
+    match value {
+        Val::F32(x) => Some(u64::from(x.to_bits())),
+        Val::F64(x) => Some(x.to_bits()),
+        Val::I32(x) => Some(u64::from(*x as u32)),
+        Val::I64(x) => Some(*x as u64),
+        _ => None,
+    }
+}
+
+/// Checks that `values` carry exactly `expected` bits, or, where the target
+/// cannot keep NaN payloads (`!exact`), that they are still NaNs.
+fn ensure_bits(values: &[Val], expected: [u64; 2], what: &str, exact: bool) -> Result<()> {
+    let got: Vec<Option<u64>> = values.iter().map(float_bits).collect();
+    let nan = |bits: Option<u64>, f32: bool| match bits {
+        Some(b) if f32 => f32::from_bits(b as u32).is_nan(),
+        Some(b) => f64::from_bits(b).is_nan(),
+        None => false,
+    };
+    let ok = if exact {
+        got == [Some(expected[0]), Some(expected[1])]
+    } else {
+        got.len() == 2 && nan(got[0], true) && nan(got[1], false)
+    };
+    if !ok {
+        bail!("{what}: expected bits {:x?}, got {values:?} ({got:x?})", expected);
+    }
+    Ok(())
+}
+
+/// NaN payloads and signs keep their exact bits across every crossing: call
+/// arguments and results, host function arguments and results, and globals
+/// (set and read by the host, read and written by the guest).
+pub fn nan_payloads_keep_their_bits<T: Target>(target: &T) -> Result<()> {
+    let exact = target.capabilities().nan_payloads_at_boundary;
+    let engine = target.engine();
+    let mut store = Store::new(&engine, Vec::<u64>::new());
+    let record = Func::new(&mut store, FuncType::new([ValType::F32, ValType::F64], []), |mut ctx, args, _| {
+        ctx.data_mut().extend(args.iter().filter_map(float_bits));
+        Ok(())
+    });
+    let give = Func::new(&mut store, FuncType::new([ValType::I32], [ValType::F32, ValType::F64]), |_, args, results| {
+        let i = match args {
+            [Val::I32(i)] => *i as usize % F32_NANS.len(),
+            _ => 0,
+        };
+        results[0] = Val::F32(f32::from_bits(F32_NANS[i]));
+        results[1] = Val::F64(f64::from_bits(F64_NANS[i]));
+        Ok(())
+    });
+    let mut imports = Imports::new();
+    imports.define("env", "record", Extern::Func(record));
+    imports.define("env", "give", Extern::Func(give));
+    let instance = instantiate(
+        &mut store,
+        r#"(module
+          (import "env" "record" (func $record (param f32 f64)))
+          (import "env" "give" (func $give (param i32) (result f32 f64)))
+          (global $g32 (export "g32") (mut f32) (f32.const 0))
+          (global $g64 (export "g64") (mut f64) (f64.const 0))
+          (func (export "id") (param f32 f64) (result f32 f64) local.get 0 local.get 1)
+          (func (export "bits") (param f32 f64) (result i32 i64)
+            local.get 0 i32.reinterpret_f32 local.get 1 i64.reinterpret_f64)
+          (func (export "make") (param i32 i64) (result f32 f64)
+            local.get 0 f32.reinterpret_i32 local.get 1 f64.reinterpret_i64)
+          (func (export "send") (param i32 i64)
+            local.get 0 f32.reinterpret_i32 local.get 1 f64.reinterpret_i64 call $record)
+          (func (export "take") (param i32) (result i32 i64) (local f64)
+            local.get 0 call $give local.set 1 i32.reinterpret_f32 local.get 1 i64.reinterpret_f64)
+          (func (export "globals_bits") (result i32 i64)
+            global.get $g32 i32.reinterpret_f32 global.get $g64 i64.reinterpret_f64)
+          (func (export "globals_set") (param i32 i64)
+            local.get 0 f32.reinterpret_i32 global.set $g32 local.get 1 f64.reinterpret_i64 global.set $g64))"#,
+        &imports,
+    )?;
+    let g32 = global(&store, &instance, "g32")?;
+    let g64 = global(&store, &instance, "g64")?;
+    for i in 0..F32_NANS.len() {
+        let bits = [u64::from(F32_NANS[i]), F64_NANS[i]];
+        let floats = [Val::F32(f32::from_bits(F32_NANS[i])), Val::F64(f64::from_bits(F64_NANS[i]))];
+        let ints = [Val::I32(F32_NANS[i] as i32), Val::I64(F64_NANS[i] as i64)];
+        ensure_bits(&call_export(&mut store, &instance, "bits", &floats)?, bits, "call arguments", exact)?;
+        ensure_bits(&call_export(&mut store, &instance, "make", &ints)?, bits, "call results", exact)?;
+        ensure_bits(&call_export(&mut store, &instance, "id", &floats)?, bits, "through the guest", exact)?;
+        store.data_mut().clear();
+        call_export(&mut store, &instance, "send", &ints)?;
+        ensure_bits(&store.data().iter().map(|b| Val::I64(*b as i64)).collect::<Vec<_>>(), bits, "host function arguments", exact)?;
+        ensure_bits(&call_export(&mut store, &instance, "take", &[Val::I32(i as i32)])?, bits, "host function results", exact)?;
+        g32.set(&mut store, floats[0].clone())?;
+        g64.set(&mut store, floats[1].clone())?;
+        ensure_bits(&call_export(&mut store, &instance, "globals_bits", &[])?, bits, "globals set by the host", exact)?;
+        call_export(&mut store, &instance, "globals_set", &ints)?;
+        ensure_bits(&[g32.get(&mut store), g64.get(&mut store)], bits, "globals set by the guest", exact)?;
+    }
+    Ok(())
+}
