@@ -130,10 +130,26 @@ impl Module {
     }
 }
 
+/// Adds what to do to the error of a browser that refuses a synchronous
+/// compile: Chromium compiles at most 8 MB synchronously on a page's main
+/// thread (a `RangeError`), and `Module::new` is synchronous.
+fn explain_main_thread_limit(err: anyhow::Error, len: usize) -> anyhow::Error {
+    let refused = err
+        .downcast_ref::<crate::JsError>()
+        .is_some_and(|js| js.name == "RangeError" && js.message.contains("main thread"));
+    if !refused {
+        return err;
+    }
+    err.context(format!(
+        "Module::new of a {len}-byte module: this browser compiles modules over 8 MB only off its main thread; \
+         run Pyodide in a Web Worker (or keep each module under 8 MB)"
+    ))
+}
+
 impl WasmModule<Engine> for Module {
     fn new(engine: &Engine, bytes: &[u8]) -> Result<Self> {
         let (js, table_sites) = Python::attach(|py| -> Result<(JsRef, Option<Arc<TableSites>>)> {
-            let js = Self::compile(py, engine, bytes)?;
+            let js = Self::compile(py, engine, bytes).map_err(|err| explain_main_thread_limit(err, bytes.len()))?;
             Ok((js, crate::trap_sites::engine_needs_sites(py).then(|| Arc::new(TableSites::scan(bytes)))))
         })?;
         let types = ModuleTypes::parse(bytes)?;

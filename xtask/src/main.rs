@@ -63,7 +63,7 @@ fn run() -> Result<()> {
             let hosts = engines.iter().map(|e| Host::browser(e)).collect::<Result<Vec<_>>>()?;
             setup::all()?;
             setup::browsers(&engines)?;
-            let cells: Vec<Cell> = hosts.into_iter().map(|host| Cell { host, line: pyodide::LINES[0] }).collect();
+            let cells: Vec<Cell> = hosts.into_iter().map(|host| Cell { host, line: pyodide::LINES[0], main_thread: false }).collect();
             ensure_passed(matrix_counts(&cells)?)
         }
         "spectest" => {

@@ -102,15 +102,20 @@ pub struct Cell {
     pub host: Host,
     /// The Pyodide line (`LINES`).
     pub line: &'static str,
+    /// In a browser: on the page's main thread rather than in a Worker.
+    pub main_thread: bool,
 }
 
 /// Every cell `cargo xtask test` runs: each Pyodide line under Node, the
-/// current line under Node 24 and Bun and in every browser.
+/// current line under Node 24 and Bun and in every browser (in a Worker, and
+/// Chromium also on a page's main thread).
 pub fn cells() -> Vec<Cell> {
-    let mut cells: Vec<Cell> = LINES.iter().map(|&line| Cell { host: Host::Node, line }).collect();
+    let mut cells: Vec<Cell> = LINES.iter().map(|&line| Cell { host: Host::Node, line, main_thread: false }).collect();
     for host in [Host::Node24, Host::Bun, Host::Browser("chromium"), Host::Browser("firefox"), Host::Browser("webkit")] {
-        cells.push(Cell { host, line: LINES[0] });
+        cells.push(Cell { host, line: LINES[0], main_thread: false });
     }
+    // Chromium limits synchronous compiles on a page's main thread (8 MB).
+    cells.push(Cell { host: Host::Browser("chromium"), line: LINES[0], main_thread: true });
     cells
 }
 
@@ -145,8 +150,12 @@ pub fn run(cells: &[Cell]) -> Result<Vec<Outcome>> {
     let mut outcomes = Vec::new();
     for &cell in cells {
         let ext = build_extension_for(cell.line, "pyodide-tests-ext", "rtl_tests")?;
-        let args = vec!["--pyodide".to_owned(), cell.line.to_owned(), "--ext".to_owned(), format!("rtl_tests={}", ext.display()), tests.clone()];
-        let host = cell.host.describe();
+        let mut args = vec!["--pyodide".to_owned(), cell.line.to_owned(), "--ext".to_owned(), format!("rtl_tests={}", ext.display()), tests.clone()];
+        let mut host = cell.host.describe();
+        if cell.main_thread {
+            args.insert(0, "--main-thread".to_owned());
+            host.push_str(", page's main thread");
+        }
         println!("\n== tests/python on {host} ({}), Pyodide {} ==", cell.host.engine(), crate::pyodide::version(cell.line));
         let start = Instant::now();
         let result = cell.host.run_watched(&args, IDLE).map_err(|e| format!("{e:#}"));

@@ -83,6 +83,16 @@ const REPORTS: &[(&str, &str, &str)] = &[
         "target/spectest/pyodide-proposals.md",
         "pyodide-proposals.md",
     ),
+    (
+        "pyodide, Node 24",
+        "target/spectest/pyodide-node24-core.md",
+        "pyodide-node24-core.md",
+    ),
+    (
+        "pyodide, Bun",
+        "target/spectest/pyodide-bun-core.md",
+        "pyodide-bun-core.md",
+    ),
 ];
 
 /// Everything: core and proposals on both engines, then the reports and the table.

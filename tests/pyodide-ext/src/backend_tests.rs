@@ -18,6 +18,7 @@ pub const CASES: &[Case] = &[
     ("compile_error_is_a_typed_js_error", compile_error_is_a_typed_js_error),
     ("link_error_is_a_typed_js_error", link_error_is_a_typed_js_error),
     ("trap_carries_code_and_engine_message", trap_carries_code_and_engine_message),
+    ("module_over_8_mb_compiles_or_names_the_main_thread_limit", module_over_8_mb_compiles_or_names_the_main_thread_limit),
 ];
 
 fn engine() -> Engine<pyodide_runtime_layer::Engine> {
@@ -112,5 +113,61 @@ fn trap_carries_code_and_engine_message() -> Result<()> {
     let trap = err.downcast_ref::<Trap>().with_context(|| format!("not a Trap: {err:#}"))?;
     ensure!(trap.code == TrapCode::IntegerDivisionByZero, "code {:?}", trap.code);
     ensure!(!trap.message.is_empty(), "no engine message");
+    Ok(())
+}
+
+/// A module of `data` bytes: one memory big enough and one active data segment.
+fn module_with_data(data: usize) -> Vec<u8> {
+    fn leb(mut n: usize, out: &mut Vec<u8>) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            out.push(if n == 0 { byte } else { byte | 0x80 });
+            if n == 0 {
+                break;
+            }
+        }
+    }
+    fn section(id: u8, body: &[u8], out: &mut Vec<u8>) {
+        out.push(id);
+        leb(body.len(), out);
+        out.extend_from_slice(body);
+    }
+    let mut out = b"\0asm\x01\0\0\0".to_vec();
+    let mut memory = vec![1, 0];
+    leb(data.div_ceil(65536), &mut memory);
+    section(5, &memory, &mut out);
+    let mut segment = vec![1, 0, 0x41, 0, 0x0b];
+    leb(data, &mut segment);
+    segment.resize(segment.len() + data, 7);
+    section(11, &segment, &mut out);
+    out
+}
+
+/// A 9 MB module: where the engine compiles it synchronously (Node, a
+/// Worker) `Module::new` succeeds; where it refuses (Chromium on a page's
+/// main thread) the `Err` names the limit and the remedy, and is still the
+/// engine's `RangeError`.
+fn module_over_8_mb_compiles_or_names_the_main_thread_limit() -> Result<()> {
+    let bytes = module_with_data(9 << 20);
+    let refused_by_engine = pyo3::Python::attach(|py| -> pyo3::PyResult<bool> {
+        use pyo3::prelude::*;
+        use pyodide_runtime_layer::js;
+        let array = js::global_object(py, "Uint8Array")?.call_method1("new", (bytes.len(),))?;
+        array.call_method1("assign", (pyo3::types::PyBytes::new(py, &bytes),))?;
+        let check = js::run_js(py, "(b) => { try { new WebAssembly.Module(b); return false; } catch (e) { return e instanceof RangeError; } }")?;
+        check.call1((array,))?.extract()
+    })?;
+    match Module::new(&engine(), &bytes) {
+        Ok(_) => ensure!(!refused_by_engine, "the engine refuses this module but Module::new compiled it"),
+        Err(err) => {
+            ensure!(refused_by_engine, "Module::new failed where the engine compiles: {err:#}");
+            let text = format!("{err:#}");
+            ensure!(text.contains("8 MB") && text.contains("Web Worker"), "the error does not name the limit and the remedy: {text}");
+            let js = err.downcast_ref::<JsError>().with_context(|| format!("not a JsError: {text}"))?;
+            ensure!(js.name == "RangeError", "{js}");
+            println!("    refused on this thread, as expected: {text}");
+        }
+    }
     Ok(())
 }
