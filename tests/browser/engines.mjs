@@ -99,7 +99,12 @@ export function browserVersion(engine, binary) {
     if (engine === "webkit") {
       return `${execFileSync("xvfb-run", ["-a", binary, "--version"], { encoding: "utf8", timeout: 30_000 }).trim()}`;
     }
-    return execFileSync(binary, ["--version"], { encoding: "utf8", timeout: 30_000 }).trim();
+    // "Chromium 156.0.8078.114 built on Debian ..." → "Chromium 156.0.8078.114";
+    // "Mozilla Firefox 153.8.0esr" → "Firefox 153.8.0esr".
+    return execFileSync(binary, ["--version"], { encoding: "utf8", timeout: 30_000 })
+      .trim()
+      .replace(/ built on .*$/, "")
+      .replace(/^Mozilla /, "");
   } catch {
     return binary;
   }
