@@ -50,23 +50,31 @@ pub fn build_extension(package: &str, lib_name: &str) -> Result<PathBuf> {
     build_extension_for(LINES[0], package, lib_name)
 }
 
-/// Builds the cdylib `package` for Pyodide line `line` (each line has its
-/// own Python, so its own target directory) and returns the side module's path.
+/// Builds the cdylib `package` for Pyodide line `line` the way users build
+/// theirs, with `pyodide-wheel` (which also packs its wheel, into
+/// `target/wheels/<line>`), and returns the side module's path. Each Python
+/// version has its own target directory: lines that share one (0.28 and 0.29
+/// share Python 3.13) share the extension.
 pub fn build_extension_for(line: &str, package: &str, lib_name: &str) -> Result<PathBuf> {
     let python = python_version(line)?;
-    // One build per Python version: lines that share one (0.28 and 0.29 share
-    // Python 3.13 and Emscripten 4.0.9) share the extension.
     let current = python_version(LINES[0])?;
     let target_dir = if python == current { root().join("target") } else { root().join("target").join(format!("python{python}")) };
-    let target_dir_arg = target_dir.display().to_string();
-    cargo(
-        &["build", "--release", "--target", TARGET, "--package", package, "--target-dir", &target_dir_arg],
-        &[
-            ("PYO3_CROSS_PYTHON_VERSION", &python),
-            ("PYO3_BUILD_EXTENSION_MODULE", "1"),
-        ],
+    let lock = root().join("tests/pyodide/node_modules").join(line).join("pyodide-lock.json");
+    let out_dir = root().join("target/wheels").join(line);
+    let (lock, out_dir) = (lock.display().to_string(), out_dir.display().to_string());
+    run(
+        &pyodide_wheel()?.display().to_string(),
+        &["build", "--lock", &lock, "--package", package, "--out-dir", &out_dir],
+        &root(),
+        &[("CARGO_TARGET_DIR", &target_dir.display().to_string())],
     )?;
     Ok(target_dir.join(TARGET).join("release").join(format!("{lib_name}.wasm")))
+}
+
+/// Builds `pyodide-wheel` (the workspace's `wheel/`) for this machine and returns its path.
+pub fn pyodide_wheel() -> Result<PathBuf> {
+    cargo(&["build", "--quiet", "--release", "--package", "pyodide-wheel"], &[])?;
+    Ok(root().join("target/release/pyodide-wheel"))
 }
 
 /// Runs `node tests/pyodide/run.mjs args`.
