@@ -5,6 +5,7 @@
 //
 // usage: node run.mjs [--engine chromium|firefox|webkit] [--pyodide <npm package>]
 //                     --ext <name>=<path.so> [--ext ...] [--env K=V ...]
+//                     [--wheel <path.whl> ... [--micropip <dir>]]
 //                     [--main-thread] [--verbose] <test.py | dir> ...
 //
 // It serves the pinned Pyodide package (tests/pyodide/node_modules), the
@@ -12,7 +13,9 @@
 // (index.html, worker.mjs, runner.mjs) from 127.0.0.1 only, and starts the
 // browser on the page with a fresh profile. The page loads Pyodide in a module
 // Worker (`--main-thread`: on the page's own thread), writes each extension
-// into site-packages under the interpreter's extension suffix, runs the
+// into site-packages under the interpreter's extension suffix (and installs
+// each wheel with pyodide.loadPackage, or with micropip when --micropip names
+// a directory holding micropip's and packaging's wheels), runs the
 // harness and POSTs every output line back, in order; they are printed here as
 // they come, the last being the harness's "N passed, N failed".
 //
@@ -37,7 +40,7 @@ const TEST_TIMEOUT = Number(process.env.RTL_TEST_TIMEOUT ?? 240); // one test (n
 const TOTAL_TIMEOUT = Number(process.env.RTL_TOTAL_TIMEOUT ?? 2400);
 
 function parseArgs(argv) {
-  const opts = { engine: "chromium", exts: [], env: {}, tests: [], pyodide: "pyodide", mainThread: false, verbose: false };
+  const opts = { engine: "chromium", exts: [], wheels: [], micropip: null, env: {}, tests: [], pyodide: "pyodide", mainThread: false, verbose: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--engine") {
@@ -45,6 +48,10 @@ function parseArgs(argv) {
     } else if (arg === "--ext") {
       const [name, path] = argv[++i].split("=");
       opts.exts.push({ name, path: resolve(path) });
+    } else if (arg === "--wheel") {
+      opts.wheels.push(resolve(argv[++i]));
+    } else if (arg === "--micropip") {
+      opts.micropip = resolve(argv[++i]);
     } else if (arg === "--pyodide") {
       opts.pyodide = argv[++i];
     } else if (arg === "--env") {
@@ -101,7 +108,18 @@ const served = {
   "/runner.mjs": join(here, "runner.mjs"),
   "/files/harness.py": join(harnessDir, "harness.py"),
 };
-const manifest = { pyodide: "/pyodide/", env: opts.env, harness: "/files/harness.py", exts: [], tests: [] };
+const manifest = { pyodide: "/pyodide/", env: opts.env, harness: "/files/harness.py", exts: [], wheels: [], micropip: [], tests: [] };
+// A wheel's URL ends in its file name: installers read its tags from it.
+for (const wheel of opts.wheels) {
+  const url = `/files/wheels/${basename(wheel)}`;
+  served[url] = wheel;
+  manifest.wheels.push(url);
+}
+for (const f of opts.micropip ? readdirSync(opts.micropip).filter((f) => /^(micropip|packaging)-.*\.whl$/.test(f)) : []) {
+  const url = `/files/wheels/${f}`;
+  served[url] = join(opts.micropip, f);
+  manifest.micropip.push(url);
+}
 for (const ext of opts.exts) {
   const url = `/files/ext/${ext.name}.so`;
   served[url] = ext.path;

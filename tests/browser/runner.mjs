@@ -33,12 +33,20 @@ export async function runTests(manifest, post) {
     for (const ext of manifest.exts) {
       pyodide.FS.writeFile(`${sitePackages}/${ext.name}${suffix}`, await fetchBytes(ext.url));
     }
+    const absolute = (url) => new URL(url, location.href).href;
+    if (manifest.micropip.length > 0) {
+      await pyodide.loadPackage(manifest.micropip.map(absolute));
+      const micropip = pyodide.pyimport("micropip");
+      for (const wheel of manifest.wheels) await micropip.install(absolute(wheel));
+    } else if (manifest.wheels.length > 0) {
+      await pyodide.loadPackage(manifest.wheels.map(absolute));
+    }
     pyodide.FS.mkdirTree("/harness");
     pyodide.FS.writeFile("/harness/harness.py", await fetchBytes(manifest.harness));
     for (const test of manifest.tests) {
       pyodide.FS.writeFile(`/harness/${test.name}.py`, await fetchBytes(test.url));
     }
-    post({ type: "info", text: `installed ${manifest.exts.length} extension(s) and ${manifest.tests.length} test file(s) at ${seconds()} s` });
+    post({ type: "info", text: `installed ${manifest.exts.length} extension(s), ${manifest.wheels.length} wheel(s) and ${manifest.tests.length} test file(s) at ${seconds()} s` });
 
     const sys = pyodide.pyimport("sys");
     sys.path.insert(0, "/harness");

@@ -3,6 +3,9 @@
 // wasm32-unknown-emscripten.
 //
 // usage: node run.mjs [--pyodide <npm package>] --ext <name>=<path.so> [--ext ...] [--env K=V ...] <test.py | dir> ...
+//        (--wheel <path.whl> installs a wheel as Pyodide installs packages: with
+//         pyodide.loadPackage, or with micropip.install when --micropip <dir>
+//         names a directory holding micropip's and packaging's wheels)
 //        (--pyodide picks the Pyodide line: "pyodide" (default, 314) or "pyodide-0.29";
 //         --mount <host dir>:<dir> makes a host directory visible inside Pyodide)
 //        node run.mjs --ext <name>=<path.so> --script <file.py>   (runs one plain script)
@@ -19,12 +22,16 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv) {
-  const opts = { exts: [], env: {}, tests: [], script: null, pyodide: "pyodide", mounts: [] };
+  const opts = { exts: [], wheels: [], micropip: null, env: {}, tests: [], script: null, pyodide: "pyodide", mounts: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--ext") {
       const [name, path] = argv[++i].split("=");
       opts.exts.push({ name, path: resolve(path) });
+    } else if (arg === "--wheel") {
+      opts.wheels.push(resolve(argv[++i]));
+    } else if (arg === "--micropip") {
+      opts.micropip = resolve(argv[++i]);
     } else if (arg === "--mount") {
       const [host, guest] = argv[++i].split(":");
       opts.mounts.push({ host: resolve(host), guest });
@@ -69,6 +76,20 @@ for (const { host, guest } of opts.mounts) {
 }
 for (const ext of opts.exts) {
   pyodide.FS.writeFile(`${sitePackages}/${ext.name}${suffix}`, readFileSync(ext.path));
+}
+if (opts.micropip) {
+  // micropip and its one dependency, from their PyPI wheels (npm's Pyodide
+  // does not ship them); then each wheel from Pyodide's file system.
+  const deps = readdirSync(opts.micropip).filter((f) => /^(micropip|packaging)-.*\.whl$/.test(f));
+  await pyodide.loadPackage(deps.map((f) => join(opts.micropip, f)));
+  const micropip = pyodide.pyimport("micropip");
+  pyodide.FS.mkdirTree("/tmp/wheels");
+  for (const wheel of opts.wheels) {
+    pyodide.FS.writeFile(`/tmp/wheels/${basename(wheel)}`, readFileSync(wheel));
+    await micropip.install(`emfs:/tmp/wheels/${basename(wheel)}`);
+  }
+} else if (opts.wheels.length > 0) {
+  await pyodide.loadPackage(opts.wheels);
 }
 if (opts.script) {
   pyodide.setStdout({ batched: (line) => console.log(line) });
