@@ -11,6 +11,7 @@ mod matrix;
 mod pyodide;
 mod setup;
 mod spectest;
+mod user_path;
 
 use anyhow::{Result, bail};
 use counts::Counts;
@@ -25,7 +26,10 @@ tasks:
   pyodide    the real-Pyodide suite under Node on every Pyodide line, and the demo
   browser [--engine chromium|firefox|webkit]
              the real-Pyodide suite in a headless browser (all three by default)
-  demo       build the demo extension for Pyodide and run it under Node
+  demo       build the demo extension into a wheel, install it in Pyodide under
+             Node and run it
+  user-path  follow the README's 'Use it in your extension' (a fresh crate, its
+             wheel in Node and Chromium)
   spectest   the WebAssembly spec tests on wasmtime and in Pyodide, with reports
   bench      benchmarks in Pyodide beside their limits, written to BENCHMARKS.md";
 
@@ -78,6 +82,13 @@ fn run() -> Result<()> {
             setup::all()?;
             pyodide::demo()
         }
+        "user-path" => {
+            setup::all()?;
+            setup::browsers(&["chromium"])?;
+            let counts = user_path::test()?;
+            println!("the README's extension: {counts}");
+            ensure_passed(counts)
+        }
         other => bail!("unknown task `{other}`\n\n{USAGE}"),
     }
 }
@@ -92,6 +103,7 @@ fn test() -> Result<()> {
     let table = matrix::table(&outcomes);
     matrix::publish(&table)?;
     let demo = pyodide::demo_test()?;
+    let readme = user_path::test()?;
     let spec = spectest::core_in_pyodide()?;
 
     println!("\n== summary ==\n\n{table}");
@@ -102,9 +114,10 @@ fn test() -> Result<()> {
     }
     println!("tests/python on every engine and Pyodide line: {in_pyodide}");
     println!("demo in Pyodide: {demo}");
+    println!("the README's extension (Node, Chromium): {readme}");
     println!("core spec tests in Pyodide: {spec}");
     let mut total = native;
-    for part in [in_pyodide, demo, spec] {
+    for part in [in_pyodide, demo, readme, spec] {
         total.add(part);
     }
     println!("{} passed, {} failed", total.passed, total.failed);

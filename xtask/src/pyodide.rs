@@ -93,18 +93,27 @@ pub(crate) fn node_tests(args: &[&str]) -> Result<Counts> {
     run_counted("node", &full, &harness, &[])
 }
 
-/// The demo's check in Pyodide under Node.
-pub fn demo_test() -> Result<Counts> {
-    let demo = build_extension("demo", "demo")?;
-    let demo_arg = format!("demo={}", demo.display());
-    let demo_test = root().join("demo/test_demo.py");
-    node_tests(&["--ext", &demo_arg, &demo_test.display().to_string()])
+/// The demo's wheel, built as users build theirs (`pyodide-wheel`).
+fn demo_wheel() -> Result<PathBuf> {
+    build_extension("demo", "demo")?;
+    let dir = root().join("target/wheels").join(LINES[0]);
+    std::fs::read_dir(&dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("demo-")))
+        .with_context(|| format!("no demo wheel in {}", dir.display()))
 }
 
-/// Builds the demo extension and runs it in Pyodide.
+/// The demo's check in Pyodide under Node, installed from its wheel.
+pub fn demo_test() -> Result<Counts> {
+    let wheel = demo_wheel()?.display().to_string();
+    let demo_test = root().join("demo/test_demo.py");
+    node_tests(&["--wheel", &wheel, &demo_test.display().to_string()])
+}
+
+/// Builds the demo's wheel, installs it in Pyodide under Node
+/// (`pyodide.loadPackage`) and runs the demo.
 pub fn demo() -> Result<()> {
-    let ext = build_extension("demo", "demo")?;
-    let ext_arg = format!("demo={}", ext.display());
+    let wheel = demo_wheel()?.display().to_string();
     let script = root().join("demo/demo.py");
-    node(&["--ext", &ext_arg, "--script", &script.display().to_string()])
+    node(&["--wheel", &wheel, "--script", &script.display().to_string()])
 }

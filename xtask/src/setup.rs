@@ -22,6 +22,26 @@ pub fn all() -> Result<()> {
     npm_packages()
 }
 
+/// micropip's and packaging's wheels from PyPI (pinned with their hashes in
+/// `tests/pyodide/micropip-requirements.txt`), in `tests/pyodide/wheels`,
+/// whose path it returns.
+pub fn micropip_wheels() -> Result<std::path::PathBuf> {
+    let dir = root().join("tests/pyodide/wheels");
+    let present = std::fs::read_dir(&dir).map(|entries| entries.filter_map(|e| e.ok()).count()).unwrap_or(0);
+    if present < 2 {
+        let requirements = root().join("tests/pyodide/micropip-requirements.txt").display().to_string();
+        let dest = dir.display().to_string();
+        run(
+            "python3",
+            &["-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:", "--python-version", "3.14",
+              "--require-hashes", "-r", &requirements, "-d", &dest],
+            &root(),
+            &[],
+        )?;
+    }
+    Ok(dir)
+}
+
 fn rust_target() -> Result<()> {
     let installed = output("rustup", &["target", "list", "--installed"])?;
     if !installed.lines().any(|line| line.trim() == TARGET) {
