@@ -172,6 +172,7 @@
   function toWasm(code, v) {
     switch (code) {
       case "I":
+      case "F":
         return BigInt(v);
       case "r":
       case "x":
@@ -181,14 +182,99 @@
     }
   }
 
-  // A Wasm value -> what Python should receive. Pyodide turns integral
-  // numbers into Python ints, which would lose the sign of -0.0, so a float
-  // negative zero travels as the string "-0".
-  function fromWasm(code, v) {
-    if ((code === "f" || code === "F") && v === 0 && 1 / v < 0) return "-0";
-    return v;
+  // ---- Floats as bits ----
+  //
+  // SpiderMonkey and JavaScriptCore canonicalize a NaN that becomes a JS
+  // number, losing its payload and sign. So on this path a float never
+  // becomes one: it crosses between Python and Wasm as its bits (an f32 as an
+  // i32, an f64 as an i64), and a small Wasm adapter reinterprets them on the
+  // Wasm side (`bitsAdapter`).
+  const BITS = { f: "i", F: "I" };
+  const asBits = (codes) => [...codes].map((c) => BITS[c] ?? c).join("");
+  const hasFloat = (codes) => codes.includes("f") || codes.includes("F");
+  // reinterpret opcodes, [from][to]
+  const REINTERPRET = { i: { f: 0xbe }, I: { F: 0xbf }, f: { i: 0xbc }, F: { I: 0xbd } };
+
+  // A module importing "m" "f" of signature `inner` and exporting "f" of
+  // signature `outer` ([params, results] each), which differ only where one
+  // carries a float and the other its bits: the export reinterprets its
+  // arguments, calls the import, and reinterprets the results.
+  function bitsAdapterBytes([outerParams, outerResults], [innerParams, innerResults]) {
+    const type = [0x02];
+    for (const [params, results] of [[innerParams, innerResults], [outerParams, outerResults]]) {
+      type.push(0x60);
+      uleb(params.length, type);
+      for (const c of params) type.push(TYPE_BYTES[c]);
+      uleb(results.length, type);
+      for (const c of results) type.push(TYPE_BYTES[c]);
+    }
+    const imports = [0x01];
+    name("m", imports);
+    name("f", imports);
+    imports.push(0x00, 0x00);
+    const exports = [0x01];
+    name("f", exports);
+    exports.push(0x00, 0x01);
+    const convert = (from, to, out) => from !== to && out.push(REINTERPRET[from][to]);
+    const body = [];
+    // Several results are parked in locals (of the inner types) to convert each.
+    const many = innerResults.length > 1;
+    uleb(many ? innerResults.length : 0, body);
+    if (many) for (const c of innerResults) body.push(0x01, TYPE_BYTES[c]);
+    [...outerParams].forEach((c, i) => {
+      body.push(0x20);
+      uleb(i, body);
+      convert(c, innerParams[i], body);
+    });
+    body.push(0x10, 0x00);
+    if (many) {
+      for (let k = innerResults.length - 1; k >= 0; k--) {
+        body.push(0x21);
+        uleb(outerParams.length + k, body);
+      }
+      [...innerResults].forEach((c, k) => {
+        body.push(0x20);
+        uleb(outerParams.length + k, body);
+        convert(c, outerResults[k], body);
+      });
+    } else if (innerResults.length === 1) {
+      convert(innerResults, outerResults, body);
+    }
+    body.push(0x0b);
+    const code = [0x01];
+    uleb(body.length, code);
+    code.push(...body);
+    const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+    section(1, type, out);
+    section(2, imports, out);
+    section(3, [0x01, 0x01], out);
+    section(7, exports, out);
+    section(10, code, out);
+    return new Uint8Array(out);
   }
 
+  const bitsAdapterModules = new Map();
+  // `f` (of signature `inner`) behind an export of signature `outer`.
+  function bitsAdapter(f, outer, inner) {
+    const key = `${outer}>${inner}`;
+    let module = bitsAdapterModules.get(key);
+    if (module === undefined) {
+      module = new WebAssembly.Module(bitsAdapterBytes(outer.split(":"), inner.split(":")));
+      bitsAdapterModules.set(key, module);
+    }
+    return new WebAssembly.Instance(module, { m: { f } }).exports.f;
+  }
+
+  // A float read from JS (where it already is a number) as its bits.
+  function numberBits(code, v) {
+    const view = new DataView(new ArrayBuffer(8));
+    if (code === "f") {
+      view.setFloat32(0, v, true);
+      return view.getInt32(0, true);
+    }
+    view.setFloat64(0, v, true);
+    return view.getBigInt64(0, true);
+  }
 
   // ---- Calls ----
 
@@ -210,41 +296,41 @@
   // once per function: it takes the arguments as Pyodide passes them and
   // returns nothing, the one result, or an array of results.
   function makeCaller(f, params, results) {
+    if (hasFloat(params + results)) {
+      f = bitsAdapter(f, `${asBits(params)}:${asBits(results)}`, `${params}:${results}`);
+      [params, results] = [asBits(params), asBits(results)];
+    }
     const names = [...params].map((_, i) => `a${i}`);
     const args = [...params].map((c, i) =>
       c === "I" ? `BigInt(a${i})` : c === "r" || c === "x" ? `(a${i} === undefined ? null : a${i})` : `a${i}`,
     );
     let body;
     if (results.length === 0) body = `f(${args.join(", ")}); return undefined;`;
-    else if (results.length === 1) body = `return fromWasm(R, f(${args.join(", ")}));`;
-    else
-      body = `const r = Array.from(f(${args.join(", ")})); for (let i = 0; i < r.length; i++) r[i] = fromWasm(R[i], r[i]); return r;`;
+    else if (results.length === 1) body = `return f(${args.join(", ")});`;
+    else body = `return Array.from(f(${args.join(", ")}));`;
     return new Function(
-      "f", "fromWasm", "wrapException", "R",
+      "f", "wrapException",
       `return (${names.join(", ")}) => { try { ${body} } catch (e) { throw wrapException(e); } };`,
-    )(f, fromWasm, wrapException, results);
-  }
-
-  function argsFromWasm(params, args) {
-    for (let i = 0; i < args.length; i++) args[i] = fromWasm(params[i], args[i]);
-    return args;
+    )(f, wrapException);
   }
 
   // A Wasm function of signature `sig` that calls the Python callable `py`.
   // `py` receives the arguments as Wasm passed them and returns one value
   // (one result) or a tuple (several).
   function hostFunction(py, sig) {
-    const [params, results] = sig.split(":");
+    // Floats reach `py` and come back as bits (`bitsAdapter`).
+    const bits = asBits(sig);
+    const results = bits.split(":")[1];
     let f;
     if (results.length <= 1) {
       const code = results;
       f = (...args) => {
-        const r = py(...argsFromWasm(params, args));
+        const r = py(...args);
         return code.length === 0 ? undefined : toWasm(code, r);
       };
     } else {
       f = (...args) => {
-        const proxy = py(...argsFromWasm(params, args));
+        const proxy = py(...args);
         const values = proxy.toJs({ depth: 1 });
         proxy.destroy();
         const out = new Array(results.length);
@@ -252,7 +338,7 @@
         return out;
       };
     }
-    return registerFunc(reexport(f, sig), sig);
+    return registerFunc(bits === sig ? reexport(f, sig) : bitsAdapter(f, sig, bits), sig);
   }
 
   // ---- Objects ----
@@ -327,17 +413,48 @@
     };
   }
 
+  // A float global's value crosses as its bits (see "Floats as bits"): a
+  // mutable one is set through its accessor, an immutable NaN comes from a
+  // module that defines it (any other float is exact as a JS number).
   function newGlobal(type, mutable, value) {
-    return new WebAssembly.Global({ value: GLOBAL_TYPES[type], mutable }, toWasm(type, value));
+    const desc = { value: GLOBAL_TYPES[type], mutable };
+    if (type !== "f" && type !== "F") return new WebAssembly.Global(desc, toWasm(type, value));
+    const bits = toWasm(BITS[type], value);
+    if (mutable) {
+      const global = new WebAssembly.Global(desc);
+      floatGlobalAccess(global, type === "f").set(bits);
+      return global;
+    }
+    const view = new DataView(new ArrayBuffer(8));
+    if (type === "f") view.setInt32(0, bits, true);
+    else view.setBigInt64(0, bits, true);
+    const number = type === "f" ? view.getFloat32(0, true) : view.getFloat64(0, true);
+    if (!Number.isNaN(number)) return new WebAssembly.Global(desc, number);
+    // (module (global (export "g") T (T.const <bits>)))
+    const init = [TYPE_BYTES[type], 0x00, type === "f" ? 0x43 : 0x44, ...new Uint8Array(view.buffer, 0, type === "f" ? 4 : 8), 0x0b];
+    const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+    section(6, [0x01, ...init], out);
+    const exports = [0x01];
+    name("g", exports);
+    exports.push(0x03, 0x00);
+    section(7, exports, out);
+    return new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(out))).exports.g;
   }
   const GLOBAL_TYPES = { i: "i32", I: "i64", f: "f32", F: "f64", v: "v128", r: "anyfunc", x: "externref" };
 
   function getGlobal(global, type) {
-    return fromWasm(type, global.value);
+    if (type === "f" || type === "F") return floatGlobalAccess(global, type === "f").get();
+    return global.value;
   }
 
   function setGlobal(global, type, value) {
-    global.value = toWasm(type, value);
+    if (type !== "f" && type !== "F") {
+      global.value = toWasm(type, value);
+      return;
+    }
+    const access = floatGlobalAccess(global, type === "f");
+    if (access.set === undefined) throw new TypeError("the global is immutable");
+    access.set(toWasm(BITS[type], value));
   }
 
   function newTable(element, initial, maximum, init) {
@@ -408,7 +525,10 @@
     if (e instanceof UncaughtWasmException) e = e.exception;
     if (!(e instanceof WebAssembly.Exception) || !e.is(tag)) return null;
     const out = [];
-    for (let i = 0; i < types.length; i++) out.push(fromWasm(types[i], e.getArg(tag, i)));
+    for (let i = 0; i < types.length; i++) {
+      const v = e.getArg(tag, i);
+      out.push(types[i] === "f" || types[i] === "F" ? numberBits(types[i], v) : v);
+    }
     return out;
   }
 

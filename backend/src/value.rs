@@ -10,7 +10,7 @@ use crate::store::StoreInner;
 use crate::Engine;
 use anyhow::{Result, bail};
 use pyo3::prelude::*;
-use pyo3::types::{PyFloat, PyInt, PyString};
+use pyo3::types::PyInt;
 use crate::error::WrongStore;
 use crate::store::StoreId;
 use wasm_runtime_layer::ValType;
@@ -66,8 +66,9 @@ pub(crate) fn to_js<'py>(py: Python<'py>, value: &Val<Engine>) -> Result<Bound<'
     Ok(match value {
         Val::I32(v) => PyInt::new(py, *v).into_any(),
         Val::I64(v) => PyInt::new(py, *v).into_any(),
-        Val::F32(v) => PyFloat::new(py, f64::from(*v)).into_any(),
-        Val::F64(v) => PyFloat::new(py, *v).into_any(),
+        // Floats cross as their bits (see "Floats as bits" in `glue.js`).
+        Val::F32(v) => PyInt::new(py, v.to_bits()).into_any(),
+        Val::F64(v) => PyInt::new(py, v.to_bits() as i64).into_any(),
         Val::V128(_) => return Err(v128_error()),
         Val::FuncRef(None) | Val::ExternRef(None) => py.None().into_bound(py),
         Val::FuncRef(Some(f)) => f.js().proxy(py)?,
@@ -157,24 +158,13 @@ fn same_store(owner: StoreId, store: StoreId) -> Result<()> {
     Ok(())
 }
 
-/// A float as Pyodide handed it over: a number, or `"-0"` for negative zero
-/// (see `fromWasm` in `glue.js`).
-fn float_from_js(value: &Bound<'_, PyAny>) -> Result<f64> {
-    if let Ok(text) = value.cast::<PyString>() {
-        if text.to_cow()? == "-0" {
-            return Ok(-0.0);
-        }
-    }
-    Ok(value.extract::<f64>()?)
-}
-
 /// A JS value (as Pyodide handed it to Python) read as a Wasm value of type `ty`.
 pub(crate) fn from_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, ty: ValType, store: &mut StoreInner<T>) -> Result<Val<Engine>> {
     Ok(match ty {
         ValType::I32 => Val::I32(value.extract::<i64>()? as i32),
         ValType::I64 => Val::I64(value.extract::<i64>()?),
-        ValType::F32 => Val::F32(float_from_js(value)? as f32),
-        ValType::F64 => Val::F64(float_from_js(value)?),
+        ValType::F32 => Val::F32(f32::from_bits(value.extract::<i64>()? as u32)),
+        ValType::F64 => Val::F64(f64::from_bits(value.extract::<i64>()? as u64)),
         ValType::V128 => return Err(v128_error()),
         ValType::FuncRef => Val::FuncRef(if crate::js::is_nullish(py, value)? {
             None

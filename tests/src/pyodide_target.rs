@@ -68,11 +68,11 @@ impl Target for PyodideTarget {
         Capabilities {
             v128_at_boundary: false,
             wasm_exceptions: try_table_supported(),
-            f32_signalling_nan_at_boundary: false,
-            // The fast path carries floats as bits (call shims, host thunks,
-            // globals read and written by Wasm accessors); the portable path as
-            // JS numbers.
-            nan_payloads_at_boundary: !self.portable,
+            // Both paths carry floats as bits, never as JS numbers (call
+            // shims and host thunks, or bit adapters; globals read and
+            // written by Wasm accessors), so NaNs keep theirs.
+            f32_signalling_nan_at_boundary: true,
+            nan_payloads_at_boundary: true,
             proposals: Proposals::Host(host_proposals()),
         }
     }

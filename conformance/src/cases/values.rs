@@ -5,7 +5,7 @@
 //! in the WAT, so a conversion bug cannot cancel itself out on the way back.
 
 use anyhow::{Result, bail};
-use wasm_runtime_layer::{Extern, Func, FuncType, Imports, Store, Val, ValType};
+use wasm_runtime_layer::{Extern, Func, FuncType, Global, Imports, Store, Val, ValType};
 
 use crate::Target;
 use crate::check::{ensure_eq, ensure_val, expect_err};
@@ -472,6 +472,11 @@ pub fn nan_payloads_keep_their_bits<T: Target>(target: &T) -> Result<()> {
         ensure_bits(&call_export(&mut store, &instance, "globals_bits", &[])?, bits, "globals set by the host", exact)?;
         call_export(&mut store, &instance, "globals_set", &ints)?;
         ensure_bits(&[g32.get(&mut store), g64.get(&mut store)], bits, "globals set by the guest", exact)?;
+        for mutable in [false, true] {
+            let new32 = Global::new(&mut store, floats[0].clone(), mutable);
+            let new64 = Global::new(&mut store, floats[1].clone(), mutable);
+            ensure_bits(&[new32.get(&mut store), new64.get(&mut store)], bits, "globals made by the host", exact)?;
+        }
     }
     Ok(())
 }

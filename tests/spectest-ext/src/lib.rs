@@ -17,54 +17,9 @@ use pyo3::types::PyDict;
 use std::path::Path;
 use wasm_runtime_layer::Engine;
 
-/// The target the spec runs on.
-fn target(portable: bool) -> SpecTarget {
-    let inner = tests::PyodideTarget { portable };
-    // Measured, not assumed: with the skip off, each of the core spec's 31
-    // `f32` signalling-NaN directives passes on the fast path and fails on
-    // the portable one (the NaN comes back quieted).
-    let fast = !portable && pyodide_runtime_layer::Engine::fast_path_unavailable_reason().is_none();
-    SpecTarget {
-        inner,
-        f32_signalling_nan_at_boundary: fast,
-    }
-}
-
-/// `tests::PyodideTarget` as the spec runner sees it. One difference: on the
-/// fast path an `f32` keeps its bits across the boundary (arguments and
-/// results cross through Rust memory and Wasm call shims, never as JS
-/// numbers), so the `f32` signalling-NaN skip, which stands for the JS API's
-/// number conversion, applies on the portable path only.
-struct SpecTarget {
-    inner: tests::PyodideTarget,
-    f32_signalling_nan_at_boundary: bool,
-}
-
-impl Target for SpecTarget {
-    type Engine = pyodide_runtime_layer::Engine;
-
-    fn name(&self) -> &'static str {
-        self.inner.name()
-    }
-
-    fn engine(&self) -> Engine<Self::Engine> {
-        self.inner.engine()
-    }
-
-    fn trap_kind(&self, err: &anyhow::Error) -> Option<TrapKind> {
-        self.inner.trap_kind(err)
-    }
-
-    fn trap_matches(&self, err: &anyhow::Error, expected: TrapKind) -> bool {
-        self.inner.trap_matches(err, expected)
-    }
-
-    fn capabilities(&self) -> Capabilities {
-        Capabilities {
-            f32_signalling_nan_at_boundary: self.f32_signalling_nan_at_boundary,
-            ..self.inner.capabilities()
-        }
-    }
+/// This backend as a spec-test target, on the fast path or the portable one.
+fn target(portable: bool) -> tests::PyodideTarget {
+    tests::PyodideTarget { portable }
 }
 
 /// Writes `report` as Markdown to `path`, creating its directory.
@@ -155,7 +110,7 @@ fn run_wast<'py>(
 
 /// [`SpecTarget`] claiming that the host engine compiles every proposal, for
 /// [`audit_core_all_proposals`].
-struct AllProposals(SpecTarget);
+struct AllProposals(tests::PyodideTarget);
 
 impl Target for AllProposals {
     type Engine = pyodide_runtime_layer::Engine;
