@@ -30,6 +30,24 @@
     uleb(bytes.length, out);
     for (const b of bytes) out.push(b);
   }
+  // A function type (0x60, the parameter and result types by code) onto `out`.
+  function funcType(params, results, out) {
+    out.push(0x60);
+    uleb(params.length, out);
+    for (const c of params) out.push(TYPE_BYTES[c]);
+    uleb(results.length, out);
+    for (const c of results) out.push(TYPE_BYTES[c]);
+  }
+
+  // An import section of one function "m" "f" of type 0.
+  function importSectionOfF(out) {
+    const imports = [0x01];
+    name("m", imports);
+    name("f", imports);
+    imports.push(0x00, 0x00);
+    section(2, imports, out);
+  }
+
 
   // (module (import "m" "f" (func (type 0))) (export "f" (func 0)))
   // A module that imports a float global ("m" "g", f32 when `f32`, else f64;
@@ -88,21 +106,14 @@
   }
 
   function reexportModuleBytes(params, results) {
-    const type = [0x01, 0x60];
-    uleb(params.length, type);
-    for (const c of params) type.push(TYPE_BYTES[c]);
-    uleb(results.length, type);
-    for (const c of results) type.push(TYPE_BYTES[c]);
-    const imports = [0x01];
-    name("m", imports);
-    name("f", imports);
-    imports.push(0x00, 0x00);
+    const type = [0x01];
+    funcType(params, results, type);
     const exports = [0x01];
     name("f", exports);
     exports.push(0x00, 0x00);
     const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
     section(1, type, out);
-    section(2, imports, out);
+    importSectionOfF(out);
     section(7, exports, out);
     return new Uint8Array(out);
   }
@@ -201,17 +212,8 @@
   // arguments, calls the import, and reinterprets the results.
   function bitsAdapterBytes([outerParams, outerResults], [innerParams, innerResults]) {
     const type = [0x02];
-    for (const [params, results] of [[innerParams, innerResults], [outerParams, outerResults]]) {
-      type.push(0x60);
-      uleb(params.length, type);
-      for (const c of params) type.push(TYPE_BYTES[c]);
-      uleb(results.length, type);
-      for (const c of results) type.push(TYPE_BYTES[c]);
-    }
-    const imports = [0x01];
-    name("m", imports);
-    name("f", imports);
-    imports.push(0x00, 0x00);
+    funcType(innerParams, innerResults, type);
+    funcType(outerParams, outerResults, type);
     const exports = [0x01];
     name("f", exports);
     exports.push(0x00, 0x01);
@@ -246,7 +248,7 @@
     code.push(...body);
     const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
     section(1, type, out);
-    section(2, imports, out);
+    importSectionOfF(out);
     section(3, [0x01, 0x01], out);
     section(7, exports, out);
     section(10, code, out);
@@ -585,11 +587,8 @@
     const STORE = { i: 0x36, I: 0x37, f: 0x38, F: 0x39 };
     function callerFor(sig) {
       const [params, results] = sig.split(":");
-      const type = [0x02, 0x60];
-      uleb(params.length, type);
-      for (const c of params) type.push(TYPE_BYTES[c]);
-      uleb(results.length, type);
-      for (const c of results) type.push(TYPE_BYTES[c]);
+      const type = [0x02];
+      funcType(params, results, type);
       type.push(0x60, 0x03, 0x7f, 0x7f, 0x7f, 0x00);
       const imports = [0x02];
       name("e", imports);
@@ -677,11 +676,8 @@
       const [params, results] = sig.split(":");
       const np = params.length;
       const bytes = 8 * Math.max(np + results.length, 1);
-      const type = [0x03, 0x60];
-      uleb(np, type);
-      for (const c of params) type.push(TYPE_BYTES[c]);
-      uleb(results.length, type);
-      for (const c of results) type.push(TYPE_BYTES[c]);
+      const type = [0x03];
+      funcType(params, results, type);
       type.push(0x60, 0x03, 0x7f, 0x7f, 0x7f, 0x01, 0x7f, 0x60, 0x00, 0x00);
       const imports = [0x05];
       for (const [field, desc] of [["m", [0x02, 0x00, 0x00]], ["tr", [0x00, 0x01]], ["fail", [0x00, 0x02]], ["sp", [0x03, 0x7f, 0x01]], ["id", [0x03, 0x7f, 0x00]]]) {

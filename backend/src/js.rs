@@ -157,9 +157,7 @@ pub fn call_method<'py>(
     key: impl IntoPyObject<'py>,
     args: &[Option<Bound<'py, PyAny>>],
 ) -> PyResult<Bound<'py, PyAny>> {
-    let py = object.py();
-    let key = key_object(py, key)?;
-    CALL.call(py, call_args(py, &[object, &key], args)?)
+    call_with(&CALL, object, key, args)
 }
 
 /// [`call_method`] for an operation that returns a promise: its rejection
@@ -169,9 +167,19 @@ pub fn call_method_returning_promise<'py>(
     key: impl IntoPyObject<'py>,
     args: &[Option<Bound<'py, PyAny>>],
 ) -> PyResult<Bound<'py, PyAny>> {
+    call_with(&CALL_PROMISE, object, key, args)
+}
+
+/// `helper(object, key, ...args)`, the arguments passed as [`call_method`] says.
+fn call_with<'py>(
+    helper: &JsHelper,
+    object: &Bound<'py, PyAny>,
+    key: impl IntoPyObject<'py>,
+    args: &[Option<Bound<'py, PyAny>>],
+) -> PyResult<Bound<'py, PyAny>> {
     let py = object.py();
     let key = key_object(py, key)?;
-    CALL_PROMISE.call(py, call_args(py, &[object, &key], args)?)
+    helper.call(py, call_args(py, &[object, &key], args)?)
 }
 
 /// JS `object[key]` (`undefined` comes back as `None`).

@@ -52,31 +52,5 @@ pub fn consumer(n: usize) -> String {
     format!("(module {imports})")
 }
 
-fn uleb(mut n: usize, out: &mut Vec<u8>) {
-    loop {
-        let byte = (n & 0x7f) as u8;
-        n >>= 7;
-        out.push(if n == 0 { byte } else { byte | 0x80 });
-        if n == 0 {
-            break;
-        }
-    }
-}
-
 /// A valid module of about `bytes` bytes: one memory and one data segment.
-pub fn big(bytes: usize) -> Vec<u8> {
-    let mut out = b"\0asm\x01\0\0\0".to_vec();
-    let pages = bytes / 65536 + 1;
-    let mut memory = vec![1u8, 0x00];
-    uleb(pages, &mut memory);
-    out.push(5);
-    uleb(memory.len(), &mut out);
-    out.extend(memory);
-    let mut data = vec![1u8, 0x00, 0x41, 0x00, 0x0b];
-    uleb(bytes, &mut data);
-    data.extend((0..bytes).map(|i| (i * 31 % 251) as u8));
-    out.push(11);
-    uleb(data.len(), &mut out);
-    out.extend(data);
-    out
-}
+pub use conformance::fixture::module_with_data as big;

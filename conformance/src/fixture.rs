@@ -142,3 +142,33 @@ pub fn wat_string(text: &str) -> String {
     out.push('"');
     out
 }
+
+/// A valid module of about `bytes` bytes (its size in the binary): one
+/// memory large enough and one active data segment, no code. For tests of
+/// big modules, which WAT text would make slowly.
+pub fn module_with_data(bytes: usize) -> Vec<u8> {
+    fn uleb(mut n: usize, out: &mut Vec<u8>) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            out.push(if n == 0 { byte } else { byte | 0x80 });
+            if n == 0 {
+                break;
+            }
+        }
+    }
+    fn section(id: u8, body: &[u8], out: &mut Vec<u8>) {
+        out.push(id);
+        uleb(body.len(), out);
+        out.extend_from_slice(body);
+    }
+    let mut out = b"\0asm\x01\0\0\0".to_vec();
+    let mut memory = vec![1, 0];
+    uleb(bytes / 65536 + 1, &mut memory);
+    section(5, &memory, &mut out);
+    let mut data = vec![1, 0, 0x41, 0, 0x0b];
+    uleb(bytes, &mut data);
+    data.extend((0..bytes).map(|i| (i * 31 % 251) as u8));
+    section(11, &data, &mut out);
+    out
+}

@@ -29,6 +29,9 @@ pub fn micropip_wheels() -> Result<std::path::PathBuf> {
     let dir = root().join("tests/pyodide/wheels");
     let present = std::fs::read_dir(&dir).map(|entries| entries.filter_map(|e| e.ok()).count()).unwrap_or(0);
     if present < 2 {
+        if output("python3", &["-m", "pip", "--version"]).is_err() {
+            apt_install(&["python3-pip"])?;
+        }
         let requirements = root().join("tests/pyodide/micropip-requirements.txt").display().to_string();
         let dest = dir.display().to_string();
         run(
@@ -67,6 +70,12 @@ pub fn browsers(engines: &[&str]) -> Result<()> {
     args.extend_from_slice(engines);
     let missing = output("node", &args)?;
     let packages: Vec<&str> = missing.split_whitespace().collect();
+    apt_install(&packages)
+}
+
+/// Installs Debian `packages` (none: nothing to do) when this runs as root or
+/// with passwordless sudo; otherwise stops with the command to run.
+fn apt_install(packages: &[&str]) -> Result<()> {
     if packages.is_empty() {
         return Ok(());
     }
@@ -74,7 +83,7 @@ pub fn browsers(engines: &[&str]) -> Result<()> {
     let root_user = output("id", &["-u"]).is_ok_and(|id| id.trim() == "0");
     let sudo = !root_user && std::process::Command::new("sudo").args(["-n", "true"]).status().is_ok_and(|s| s.success());
     if !root_user && !sudo {
-        bail!("the browser tests need {}. Install them as root with\n    {install}", packages.join(", "));
+        bail!("the tests need {}. Install them as root with\n    {install}", packages.join(", "));
     }
     let prefix: &[&str] = if sudo { &["sudo", "-n"] } else { &[] };
     let apt = |args: &[&str]| {

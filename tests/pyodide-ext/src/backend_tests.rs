@@ -116,40 +116,12 @@ fn trap_carries_code_and_engine_message() -> Result<()> {
     Ok(())
 }
 
-/// A module of `data` bytes: one memory big enough and one active data segment.
-fn module_with_data(data: usize) -> Vec<u8> {
-    fn leb(mut n: usize, out: &mut Vec<u8>) {
-        loop {
-            let byte = (n & 0x7f) as u8;
-            n >>= 7;
-            out.push(if n == 0 { byte } else { byte | 0x80 });
-            if n == 0 {
-                break;
-            }
-        }
-    }
-    fn section(id: u8, body: &[u8], out: &mut Vec<u8>) {
-        out.push(id);
-        leb(body.len(), out);
-        out.extend_from_slice(body);
-    }
-    let mut out = b"\0asm\x01\0\0\0".to_vec();
-    let mut memory = vec![1, 0];
-    leb(data.div_ceil(65536), &mut memory);
-    section(5, &memory, &mut out);
-    let mut segment = vec![1, 0, 0x41, 0, 0x0b];
-    leb(data, &mut segment);
-    segment.resize(segment.len() + data, 7);
-    section(11, &segment, &mut out);
-    out
-}
-
 /// A 9 MB module: where the engine compiles it synchronously (Node, a
 /// Worker) `Module::new` succeeds; where it refuses (Chromium on a page's
 /// main thread) the `Err` names the limit and the remedy, and is still the
 /// engine's `RangeError`.
 fn module_over_8_mb_compiles_or_names_the_main_thread_limit() -> Result<()> {
-    let bytes = module_with_data(9 << 20);
+    let bytes = conformance::fixture::module_with_data(9 << 20);
     let refused_by_engine = pyo3::Python::attach(|py| -> pyo3::PyResult<bool> {
         use pyo3::prelude::*;
         use pyodide_runtime_layer::js;
