@@ -754,6 +754,30 @@
       return e;
     }
 
+    // Byte views of the Rust heap and of each guest memory, made once and
+    // renewed only when a copy reaches past one (its memory grew: a grown
+    // buffer is detached, length 0, or a shared one is longer than the view).
+    // A small copy then allocates nothing.
+    let heapView = new Uint8Array(memory.buffer);
+    const heapBytes = (end) => (end <= heapView.length ? heapView : (heapView = new Uint8Array(memory.buffer)));
+    const guestViews = new WeakMap();
+    function guestBytes(mem, end) {
+      let view = guestViews.get(mem);
+      if (view === undefined || end > view.length) {
+        view = new Uint8Array(mem.buffer);
+        guestViews.set(mem, view);
+      }
+      return view;
+    }
+    function copyBytes(from, at, to, into, len) {
+      if (at + len > from.length || into + len > to.length) throw new RangeError("out of bounds memory access");
+      if (len <= 16) {
+        for (let i = 0; i < len; i++) to[into + i] = from[at + i];
+      } else {
+        to.set(from.subarray(at, at + len), into);
+      }
+    }
+
     const runtime = {
       version: 1,
       // A function has one handle however often it is registered (a table
@@ -829,7 +853,11 @@
       },
       mem_read(m, offset, len, dst) {
         try {
-          new Uint8Array(memory.buffer, dst, len).set(new Uint8Array(handles[m].buffer, offset, len));
+          // Offsets and lengths arrive as i32: read them unsigned.
+          offset >>>= 0;
+          len >>>= 0;
+          dst >>>= 0;
+          copyBytes(guestBytes(handles[m], offset + len), offset, heapBytes(dst + len), dst, len);
           return 0;
         } catch (e) {
           return fail(e);
@@ -837,7 +865,10 @@
       },
       mem_write(m, offset, len, src) {
         try {
-          new Uint8Array(handles[m].buffer, offset, len).set(new Uint8Array(memory.buffer, src, len));
+          offset >>>= 0;
+          len >>>= 0;
+          src >>>= 0;
+          copyBytes(heapBytes(src + len), src, guestBytes(handles[m], offset + len), offset, len);
           return 0;
         } catch (e) {
           return fail(e);
