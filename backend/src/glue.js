@@ -544,6 +544,48 @@
   // Every function catches everything: a JS exception must never unwind into
   // Rust frames. Errors are kept in `lastError` for Rust to fetch.
 
+  // Copies between guest memories and the Rust heap (`memory`), through byte
+  // views made once and renewed only when a copy reaches past one (its memory
+  // grew: a grown buffer is detached, length 0, or a shared one is longer
+  // than the view); a small copy is a byte loop. So a small copy allocates
+  // nothing. Offsets and lengths arrive as i32 and are read unsigned; a copy
+  // out of bounds throws a RangeError.
+  function byteCopies(memory) {
+    let heapView = new Uint8Array(memory.buffer);
+    const heap = (end) => (end <= heapView.length ? heapView : (heapView = new Uint8Array(memory.buffer)));
+    const guestViews = new WeakMap();
+    function guest(mem, end) {
+      let view = guestViews.get(mem);
+      if (view === undefined || end > view.length) {
+        view = new Uint8Array(mem.buffer);
+        guestViews.set(mem, view);
+      }
+      return view;
+    }
+    function copy(from, at, to, into, len) {
+      if (at + len > from.length || into + len > to.length) throw new RangeError("out of bounds memory access");
+      if (len <= 16) {
+        for (let i = 0; i < len; i++) to[into + i] = from[at + i];
+      } else {
+        to.set(from.subarray(at, at + len), into);
+      }
+    }
+    return {
+      read(mem, offset, len, dst) {
+        offset >>>= 0;
+        len >>>= 0;
+        dst >>>= 0;
+        copy(guest(mem, offset + len), offset, heap(dst + len), dst, len);
+      },
+      write(mem, offset, len, src) {
+        offset >>>= 0;
+        len >>>= 0;
+        src >>>= 0;
+        copy(heap(src + len), src, guest(mem, offset + len), offset, len);
+      },
+    };
+  }
+
   const FAST_KEY = "__pyodide_runtime_layer_fast_v1";
 
   function makeFastRuntime(Module, imports, memory, scratch, scratchBytes) {
@@ -754,29 +796,7 @@
       return e;
     }
 
-    // Byte views of the Rust heap and of each guest memory, made once and
-    // renewed only when a copy reaches past one (its memory grew: a grown
-    // buffer is detached, length 0, or a shared one is longer than the view).
-    // A small copy then allocates nothing.
-    let heapView = new Uint8Array(memory.buffer);
-    const heapBytes = (end) => (end <= heapView.length ? heapView : (heapView = new Uint8Array(memory.buffer)));
-    const guestViews = new WeakMap();
-    function guestBytes(mem, end) {
-      let view = guestViews.get(mem);
-      if (view === undefined || end > view.length) {
-        view = new Uint8Array(mem.buffer);
-        guestViews.set(mem, view);
-      }
-      return view;
-    }
-    function copyBytes(from, at, to, into, len) {
-      if (at + len > from.length || into + len > to.length) throw new RangeError("out of bounds memory access");
-      if (len <= 16) {
-        for (let i = 0; i < len; i++) to[into + i] = from[at + i];
-      } else {
-        to.set(from.subarray(at, at + len), into);
-      }
-    }
+    const copies = byteCopies(memory);
 
     const runtime = {
       version: 1,
@@ -853,11 +873,7 @@
       },
       mem_read(m, offset, len, dst) {
         try {
-          // Offsets and lengths arrive as i32: read them unsigned.
-          offset >>>= 0;
-          len >>>= 0;
-          dst >>>= 0;
-          copyBytes(guestBytes(handles[m], offset + len), offset, heapBytes(dst + len), dst, len);
+          copies.read(handles[m], offset, len, dst);
           return 0;
         } catch (e) {
           return fail(e);
@@ -865,10 +881,7 @@
       },
       mem_write(m, offset, len, src) {
         try {
-          offset >>>= 0;
-          len >>>= 0;
-          src >>>= 0;
-          copyBytes(heapBytes(src + len), src, guestBytes(handles[m], offset + len), offset, len);
+          copies.write(handles[m], offset, len, src);
           return 0;
         } catch (e) {
           return fail(e);
