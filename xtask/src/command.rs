@@ -143,3 +143,27 @@ pub fn output(program: &str, args: &[&str]) -> Result<String> {
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::run_suite;
+    use std::path::Path;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn a_silent_run_is_stopped_naming_the_test_that_hung() {
+        let start = Instant::now();
+        let script = "echo 'ok   m::first (1 ms)'; echo 'RUN  m::stuck'; sleep 30";
+        let err = run_suite("sh", &["-c", script], Path::new("."), &[], Some(Duration::from_secs(1))).unwrap_err();
+        assert!(err.to_string().contains("HUNG: m::stuck"), "{err}");
+        assert!(start.elapsed() < Duration::from_secs(20), "the watchdog waited for the sleep");
+    }
+
+    #[test]
+    fn a_finished_run_is_counted_by_path() {
+        let script = "echo 'RUN  m::test_fast__a'; echo 'ok   m::test_fast__a (1 ms)'; echo 'FAIL m::test_portable__a'; echo '1 passed, 1 failed'";
+        let suite = run_suite("sh", &["-c", script], Path::new("."), &[], Some(Duration::from_secs(10))).unwrap();
+        assert_eq!((suite.counts.passed, suite.counts.failed), (1, 1));
+        assert_eq!((suite.paths.fast.passed, suite.paths.portable.failed), (1, 1));
+    }
+}
