@@ -424,8 +424,8 @@ def render(data):
     parts = [
         "# Benchmarks",
         "",
-        f"Made by `cargo xtask bench`: real Pyodide {data.get('pyodide', '?')} (Python {data['python']}) under Node "
-        f"{data.get('node', '?')}, on the machine that ran it (2 noisy cores here). Each row is one group: our "
+        f"Made by `cargo xtask bench`: real Pyodide {data.get('pyodide', '?')} (Python {data['python']}) under "
+        f"{data.get('host', 'Node ' + data.get('node', '?'))}, on the machine that ran it (2 noisy cores here). Each row is one group: our "
         f"operation, the limit its target is stated against, and the sub-steps and probes listed further down, "
         f"all measured in the same run in {data['rounds']} interleaved rounds (each round samples every member "
         f"once, in a freshly shuffled order) after {data['warm_up_ns'] / 1e6:.0f} ms of warm-up per member. A "

@@ -1,8 +1,10 @@
 """Runs the benchmarks in Pyodide (`cargo xtask bench`, which mounts the
-repository at /repo) and writes the measurements to target/bench/results.json
-and the report to BENCHMARKS.md (rendered by bench/report.py)."""
+repository at /repo) and writes the measurements to target/bench/<name>.json
+and the report to target/bench/<name>.md (rendered by bench/report.py);
+`RTL_BENCH_NAME` is the name (default `BENCHMARKS`)."""
 
 import json
+import os
 import platform
 import sys
 
@@ -19,12 +21,14 @@ try:
     from js import process
 
     data["pyodide"] = pyodide.__version__
-    data["node"] = str(process.version)
+    bun = getattr(process.versions, "bun", None)
+    data["host"] = f"Bun {bun} (JavaScriptCore)" if bun else f"Node {process.version} (V8)"
 except Exception:
     pass
-with open("/repo/target/bench/results.json", "w") as out:
+name = os.environ.get("RTL_BENCH_NAME", "BENCHMARKS")
+with open(f"/repo/target/bench/{name}.json", "w") as out:
     json.dump(data, out)
 text = report.render(data)
 print(report.summary(data))
-with open("/repo/target/bench/BENCHMARKS.md", "w") as out:
+with open(f"/repo/target/bench/{name}.md", "w") as out:
     out.write(text)
