@@ -3,7 +3,7 @@
 
 use anyhow::{Result, bail};
 use wasm_runtime_layer::{ExternType, FuncType, GlobalType, MemoryType, RefType, TableType, ValType};
-use wasmparser::{ExternalKind, Parser, Payload, TypeRef};
+use wasmparser::{Chunk, ExternalKind, Parser, Payload, TypeRef};
 
 /// What a module imports and exports, in declaration order, duplicates kept.
 #[derive(Clone, Debug, Default)]
@@ -110,8 +110,26 @@ impl ModuleTypes {
                 None => bail!("type {index} is not a function type supported by wasm_runtime_layer"),
             }
         };
-        for payload in Parser::new(0).parse_all(bytes) {
-            match payload? {
+        // The sections are read one by one, and the code section is skipped
+        // by its size: types never need the function bodies, and walking a
+        // code-heavy module's entries one by one would cost time per function.
+        let mut parser = Parser::new(0);
+        let mut rest = bytes;
+        loop {
+            let (payload, consumed) = match parser.parse(rest, true)? {
+                Chunk::Parsed { consumed, payload } => (payload, consumed),
+                Chunk::NeedMoreData(_) => bail!("unexpected end of the module binary"),
+            };
+            rest = &rest[consumed..];
+            match payload {
+                Payload::CodeSectionStart { size, .. } => {
+                    parser.skip_section();
+                    rest = match rest.get(size as usize..) {
+                        Some(after) => after,
+                        None => bail!("the code section runs past the end of the module binary"),
+                    };
+                }
+                Payload::End(_) => break,
                 Payload::TypeSection(reader) => {
                     for group in reader {
                         for sub in group?.into_types() {
@@ -267,6 +285,26 @@ mod tests {
         assert_eq!(inside.exports.len(), 1);
         let exported = wat::parse_str(r#"(module (type $f (func)) (table (export "t") 1 (ref null $f)))"#).unwrap();
         assert!(ModuleTypes::parse(&exported).is_err());
+    }
+
+    #[test]
+    fn the_code_section_is_skipped_and_what_follows_is_read() {
+        let t = parse(
+            r#"(module
+                (import "m" "f" (func (param i32)))
+                (memory (export "mem") 1)
+                (func (export "a") (param i32) (result i32) local.get 0 i32.const 1 i32.add)
+                (func (export "b") (result i64) i64.const 7)
+                (data (i32.const 0) "after the code section"))"#,
+        );
+        let names: Vec<_> = t.exports.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["mem", "a", "b"]);
+        assert_eq!(t.exports[2].1.func().map(|f| f.results().to_vec()), Some(vec![ValType::I64]));
+        // A code section that claims more bytes than there are is an error.
+        let mut truncated = wat::parse_str(r#"(module (func (export "f")))"#).unwrap();
+        let code = truncated.iter().rposition(|&b| b == 10).unwrap();
+        truncated.truncate(code + 3);
+        assert!(ModuleTypes::parse(&truncated).is_err());
     }
 
     #[test]
