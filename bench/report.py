@@ -120,7 +120,7 @@ def _cause(r):
         elif fam == "Module::new":
             return f"noise: control at {r.ratio(r.idx('control')):.2f}×"
         else:
-            js = r.idx("rtl1_")
+            js = r.idx("rtl2_")
             if b is not None:
                 parts = [("frontend", r.diff(0, b)), ("backend Rust", r.diff(b, js))]
             else:
@@ -213,7 +213,7 @@ def note(row, rows, first):
     same = " Same causes and remedies as the first row of this kind above."
 
     if fam == "Func::call" and path == "fast":
-        js = row.idx("rtl1_call")
+        js = row.idx("rtl2_call")
         conv = i32.find("probe: the frontend's argument")
         text = (
             f"{n(ours)} ns against {n(limit)} ns (the target allows {n(budget)} ns). Split (medians of per-round "
@@ -234,7 +234,7 @@ def note(row, rows, first):
         frame = i32.idx("probe: the export behind one JS frame with try/catch")
         if frame is not None:
             text += (
-                f" In JS, `rtl1_call` is one frame with try/catch around the Wasm shim; such a frame around the "
+                f" In JS, `rtl2_call` is one frame with try/catch around the Wasm shim; such a frame around the "
                 f"export alone costs {n(i32.diff(frame, 1))} ns (it keeps no scratch-stack bookkeeping: the host "
                 f"thunks release their frames on every way out)."
             )
@@ -261,7 +261,7 @@ def note(row, rows, first):
             f"per-signature numeric trampolines that skip the result checks)."
         )
     if fam in ("Memory", "Global", "Table::set") and path == "fast":
-        js = row.idx("rtl1_")
+        js = row.idx("rtl2_")
         at = row.ratio(js) <= 1.2
         by_value = (
             " (the benchmark's `Ref::FuncRef(Some(add.clone()))`, since `set` takes the reference by value, is part "
@@ -275,7 +275,7 @@ def note(row, rows, first):
             f"object, the store checked once){'; the JS side is at the limit' if at else ', and a leaner JS function'}."
         )
     if fam == "Table::get" and path == "fast":
-        js = row.idx("rtl1_table_get")
+        js = row.idx("rtl2_table_get")
         return (
             f"{n(ours)} ns against {n(limit)} ns. The fast runtime's `table_get` plus the `free` of the handle, called "
             f"directly, take {n(row.ns(js))} ns ({row.ratio(js):.1f}× the limit): a function has one handle however "
@@ -286,7 +286,7 @@ def note(row, rows, first):
             f"on the Rust side (no allocation and no `free` crossing for a function already held)."
         )
     if fam == "Module::new":
-        js = row.idx("rtl1_module_new")
+        js = row.idx("rtl2_module_new")
         js = js if js is not None else row.idx("probe: the portable Module::new")
         control = row.idx("control")
         parse = row.find("probe: a wasmparser")
@@ -311,7 +311,7 @@ def note(row, rows, first):
             f"of Rust memory; the fast path (a view of the heap) is at the limit."
         )
     if fam == "Instance::new" and path == "fast":
-        js = row.idx("rtl1_instantiate")
+        js = row.idx("rtl2_instantiate")
         k = int(row.op.split("(")[1].split()[0])
         per = lambda x: f" ({n(x / k)} ns per import)" if k > 1 and x is not None and x > 0 else ""
         text = (
@@ -388,7 +388,7 @@ def note(row, rows, first):
         one = row.find("probe: one more PyO3 call")
         return (
             f"{n(ours)} ns against {n(limit)} ns, {n(row.diff(0, 1))} ns more. Beyond the `table.get` crossing, "
-            f"`Func::from_js` makes a second one to find the function's signature in `glue.js`'s registry "
+            f"`Func::from_js` makes a second one to find the function's signature in the JS signature registry (`backend/src/js/signatures.js`) "
             f"({n(one)} ns for such a call; the list of every signature seen crosses only for a function the "
             f"registry does not know). *To close it:* nothing cheaper through the public FFI: the value and its "
             f"signature can only come back together in a JS array, whose proxy and two reads cost more than the "
@@ -446,9 +446,9 @@ def render(data):
         "**The limits.** *Raw direct import*: the bench crate declares its own `extern \"C\"` imports and puts the "
         "guest's export itself into the Pyodide loader's import table (`bench/src/raw.js`); it is installed after the "
         "side module loaded, so every call goes through the loader's lazy stub (a JS frame with rest arguments). "
-        "The backend's own runtime functions (`rtl1_*`) are installed the same way but called through their entries "
+        "The backend's own runtime functions (`rtl2_*`) are installed the same way but called through their entries "
         "in the shared function table (`Module.addFunction`, a `call_indirect` with no stub), and the sub-steps "
-        "\"rtl1_… called directly\" call them exactly so (`pyodide_runtime_layer::fast_fns`). "
+        "\"rtl2_… called directly\" call them exactly so (`pyodide_runtime_layer::fast_fns`). "
         "`()->(i32,i64)`: Rust's C ABI cannot take two results "
         "from an import, so that limit is a JS function calling the export and storing both results in Rust memory. "
         "*Raw Rust function import*: an `extern \"C\" fn` turned into a JS function with `Module.getWasmTableEntry` "
@@ -476,7 +476,7 @@ def render(data):
         "",
         "Each note is filled in from the sub-steps measured beside the row in this run. \"The frontend\" is "
         "`wasm_runtime_layer` 0.7's own code around the backend (measured by calling the backend's types "
-        "directly); \"rtl1_… called directly\" is the fast runtime's function, called by the bench exactly as the "
+        "directly); \"rtl2_… called directly\" is the fast runtime's function, called by the bench exactly as the "
         "backend calls it (through its function-table entry).",
         "",
     ]

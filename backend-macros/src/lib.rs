@@ -19,6 +19,7 @@
 //! panics on its input: every problem becomes a spanned compile error.
 
 mod ast;
+mod boundary;
 mod check;
 mod codegen;
 mod errors;
@@ -61,6 +62,23 @@ pub fn bindings(input: TokenStream) -> TokenStream {
 pub fn webidl(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as input::WebidlInput);
     expand::expand_inline(input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Generates the backend's own boundary: the operations of a boundary spec
+/// (WebIDL namespaces, see `spec/boundary.webidl`) checked one to one against
+/// their JS bodies in a directory of JS files, the script that loads them,
+/// typed wrappers for the namespaces reached through Python, and the fast
+/// ABI (Wasm imports, function-table entries, JS adapters).
+///
+/// ```ignore
+/// pyodide_runtime_layer_macros::boundary!(path = "../spec/boundary.webidl", js = "src/js", support = crate::js);
+/// ```
+#[proc_macro]
+pub fn boundary(input: TokenStream) -> TokenStream {
+    let args = syn::parse_macro_input!(input as boundary::input::BoundaryArgs);
+    boundary::expand(args)
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

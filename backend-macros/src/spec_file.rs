@@ -26,18 +26,7 @@ pub struct Diagnostic {
 /// `path` resolved against the invoking crate's `CARGO_MANIFEST_DIR`
 /// (relative paths) and read.
 pub fn read(path: &LitStr) -> syn::Result<(PathBuf, String)> {
-    let written = PathBuf::from(path.value());
-    let full = if written.is_absolute() {
-        written
-    } else {
-        let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").ok_or_else(|| {
-            syn::Error::new(
-                path.span(),
-                "CARGO_MANIFEST_DIR is not set: cannot resolve a relative spec path",
-            )
-        })?;
-        PathBuf::from(manifest_dir).join(written)
-    };
+    let full = resolve(path)?;
     let text = std::fs::read_to_string(&full).map_err(|e| {
         syn::Error::new(
             path.span(),
@@ -45,6 +34,22 @@ pub fn read(path: &LitStr) -> syn::Result<(PathBuf, String)> {
         )
     })?;
     Ok((full, text))
+}
+
+/// `path` resolved against the invoking crate's `CARGO_MANIFEST_DIR`, unless
+/// it is absolute.
+pub fn resolve(path: &LitStr) -> syn::Result<PathBuf> {
+    let written = PathBuf::from(path.value());
+    if written.is_absolute() {
+        return Ok(written);
+    }
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").ok_or_else(|| {
+        syn::Error::new(
+            path.span(),
+            "CARGO_MANIFEST_DIR is not set: cannot resolve a relative spec path",
+        )
+    })?;
+    Ok(PathBuf::from(manifest_dir).join(written))
 }
 
 /// Restores the compiler's proc-macro implementation when dropped.

@@ -1,7 +1,7 @@
 //! Errors: traps, Wasm exceptions and JS errors, each a typed error that
 //! `anyhow::Error::downcast_ref` finds.
 
-use crate::glue::glue;
+use crate::boundary::Portable;
 use crate::trap_sites::TableSites;
 use crate::value::from_js;
 use crate::{Engine, store::StoreInner};
@@ -245,8 +245,7 @@ fn classify<T>(py: Python<'_>, err: &PyErr, store: Option<&mut StoreInner<T>>) -
 
 /// The typed error for a JS error value.
 fn classify_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: Option<&mut StoreInner<T>>) -> PyResult<anyhow::Error> {
-    let glue = glue(py)?;
-    let described = crate::js::iterate(&glue.describe_error.bind(py).call1((value,))?)?;
+    let described = Portable::describe_error(py, value)?;
     let [kind, message, location] = described.as_slice() else {
         return Err(pyo3::exceptions::PyValueError::new_err("describeError returned no [kind, message, location]"));
     };
@@ -270,15 +269,13 @@ fn classify_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: Option<&mut S
 fn exception<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: Option<&mut StoreInner<T>>) -> PyResult<WasmException> {
     let mut found = WasmException { exception: std::sync::Arc::new(value.clone().unbind()), tag: None, payload: None };
     let Some(store) = store else { return Ok(found) };
-    let glue = glue(py)?;
     let tags: Vec<(std::sync::Arc<Py<PyAny>>, Vec<ValType>)> = store.owned.tags.clone();
     for (tag, types) in tags {
-        let payload = glue.exception_payload.bind(py).call1((value, tag.bind(py), crate::value::type_codes(&types)))?;
-        if crate::js::is_null(py, &payload)? {
+        let Some(payload) = Portable::exception_payload(py, value, tag.bind(py), &crate::value::type_codes(&types))? else {
             continue;
-        }
+        };
         let mut values = Vec::with_capacity(types.len());
-        for (item, ty) in crate::js::iterate(&payload)?.iter().zip(&types) {
+        for (item, ty) in payload.iter().zip(&types) {
             values.push(from_js(py, item, *ty, store).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?);
         }
         found.tag = Some(tag);

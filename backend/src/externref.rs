@@ -6,7 +6,7 @@
 //! A JS value that is not one of our wrappers becomes an `ExternRef` holding a
 //! [`JsValue`].
 
-use crate::glue::glue;
+use crate::boundary::Portable;
 use crate::js_ref::JsRef;
 use crate::store::{StoreId, StoreInner};
 use crate::{Engine, StoreContext};
@@ -58,7 +58,7 @@ impl ExternRef {
 
     /// The `ExternRef` a JS value stands for.
     pub(crate) fn from_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: &mut StoreInner<T>) -> Result<Self> {
-        let id: f64 = glue(py)?.extern_ref_id.bind(py).call1((value,))?.extract()?;
+        let id = Portable::extern_ref_id(py, value)?;
         if id >= 0.0 {
             if let Some(known) = store.owned.extern_refs.get(&(id as u64)) {
                 return Ok(known.clone());
@@ -82,8 +82,7 @@ impl WasmExternRef<Engine> for ExternRef {
         let ctx = ctx.as_context_mut();
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         let js = Python::attach(|py| {
-            glue(py)
-                .and_then(|glue| glue.new_extern_ref.bind(py).call1((id,)))
+            Portable::new_extern_ref(py, id as f64)
                 .map(Bound::unbind)
                 .unwrap_or_else(|_| py.None())
         });

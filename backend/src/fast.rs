@@ -19,15 +19,13 @@ use pyo3::sync::PyOnceLock;
 use std::sync::OnceLock;
 use wasm_runtime_layer::FuncType;
 
-/// The JS side of the fast path, once installed: the functions of the shared
-/// runtime object `installFast` returned that Rust reaches through Python
-/// (once per object or signature, never per call).
+use crate::boundary::{FastRuntime, fast_abi};
+
+/// Proof that the fast path is installed: the [`FastRuntime`] operations
+/// that Rust reaches through Python (once per object or signature, never
+/// per call), with the conversions they need.
 pub(crate) struct Runtime {
-    register: Py<PyAny>,
-    value: Py<PyAny>,
-    sig_id: Py<PyAny>,
-    host_function: Py<PyAny>,
-    take_error: Py<PyAny>,
+    _installed: (),
 }
 
 /// The signatures registered with the fast path, both ways.
@@ -80,12 +78,12 @@ pub fn unavailable_reason() -> Option<String> {
 impl Runtime {
     /// A handle for `value` in the JS handle table.
     pub(crate) fn register(&self, py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<u32> {
-        self.register.bind(py).call1((value,))?.extract()
+        FastRuntime::register(py, value)
     }
 
     /// The JS value behind `handle`.
     pub(crate) fn value<'py>(&self, py: Python<'py>, handle: u32) -> PyResult<Bound<'py, PyAny>> {
-        self.value.bind(py).call1((handle,))
+        FastRuntime::value(py, handle)
     }
 
     /// The id of a function type in the fast path's signature table
@@ -96,7 +94,7 @@ impl Runtime {
             return Ok(id);
         }
         // JS is called with no borrow held.
-        let id: u32 = self.sig_id.bind(py).call1((&sig,))?.extract()?;
+        let id = FastRuntime::sig_id(py, &sig)?;
         SIGNATURES.with(|table| {
             let mut table = table.borrow_mut();
             table.ids.insert(sig, id);
@@ -111,17 +109,17 @@ impl Runtime {
     /// A Wasm function of signature `sig` calling host function `id` through
     /// the trampoline, or `None` if `sig` has non-numeric types.
     pub(crate) fn host_function<'py>(&self, py: Python<'py>, id: u32, sig: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let f = self.host_function.bind(py).call1((trampoline_pointer(), id, sig))?;
+        let trampoline = u32::try_from(trampoline_pointer())
+            .map_err(|_| pyo3::exceptions::PyOverflowError::new_err("the trampoline's table index exceeds u32"))?;
+        let f = FastRuntime::host_function(py, trampoline, id, sig)?;
         Ok(if crate::js::is_nullish(py, &f)? { None } else { Some(f) })
     }
 
     /// The JS error the last failed fast operation recorded.
     pub(crate) fn take_error<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.take_error.bind(py).call0()
+        FastRuntime::take_error(py)
     }
 }
-
-pub(crate) use crate::fast_fns::*;
 
 /// Scratch memory for host calls from JS: arguments and results as slots.
 const SCRATCH_SLOTS: usize = 8192;
@@ -142,44 +140,31 @@ fn install(py: Python<'_>) -> Result<Runtime, String> {
         .import("pyodide_js")
         .and_then(|m| m.getattr("_module"))
         .map_err(|e| format!("pyodide._module is not reachable: {e}"))?;
-    let glue = crate::glue::glue(py).map_err(|e| format!("glue.js failed to load: {e}"))?;
-    let runtime = glue
-        .install_fast
-        .bind(py)
-        .call1((module, scratch_ptr, SCRATCH_SLOTS * 8))
-        .map_err(|e| format!("installFast failed: {e}"))?;
-    if let Ok(why) = runtime.extract::<String>() {
+    let scratch = u32::try_from(scratch_ptr).map_err(|_| "the scratch area lies beyond 4 GiB".to_owned())?;
+    let not_installed = FastRuntime::install(py, &module, scratch, (SCRATCH_SLOTS * 8) as u32)
+        .map_err(|e| format!("FastRuntime.install failed: {e}"))?;
+    if let Some(why) = not_installed {
         return Err(why);
     }
     // The imports now resolve (directly or through the loader's lazy stub).
-    // SAFETY: `rtl1_ping` was just installed and takes and returns an i32.
-    if unsafe { rtl1_ping(41) } != 42 {
+    // SAFETY: `ping` takes and returns an i32 and touches no memory.
+    if unsafe { fast_abi::ping(41) } != 42 {
         return Err("the fast path self-test failed".to_owned());
     }
     // The same functions in the function table, when the runtime put them there.
-    if let Ok(direct) = crate::js::get_property(&runtime, "direct") {
-        let index = |name: &str| crate::js::get_property(&direct, name).ok()?.extract::<usize>().ok();
-        // SAFETY: `glue.js` adds each entry with the signature `Direct` declares.
-        if let Some(direct) = unsafe { crate::fast_fns::Direct::from_indices(index) } {
-            crate::fast_fns::set_direct(direct);
+    let entries = FastRuntime::direct_entries(py).map_err(|e| format!("FastRuntime.directEntries failed: {e}"))?;
+    if let Some(entries) = entries {
+        let indices: Vec<usize> = entries.into_iter().map(|i| i as usize).collect();
+        // SAFETY: the generated `FastAbi.register` added each adapter with
+        // the signature its operation declares, in declaration order.
+        if unsafe { fast_abi::set_direct(&indices) } {
             // SAFETY: as for the import above.
-            if unsafe { rtl1_ping(41) } != 42 {
+            if unsafe { fast_abi::ping(41) } != 42 {
                 return Err("the fast path self-test through the function table failed".to_owned());
             }
         }
     }
-    let get = |name: &str| {
-        crate::js::get_property(&runtime, name)
-            .map(Bound::unbind)
-            .map_err(|e| format!("the fast runtime has no `{name}`: {e}"))
-    };
-    Ok(Runtime {
-        register: get("register")?,
-        value: get("value")?,
-        sig_id: get("sigId")?,
-        host_function: get("hostFunction")?,
-        take_error: get("takeError")?,
-    })
+    Ok(Runtime { _installed: () })
 }
 
 /// The host-call entry point JS reaches through the function table.

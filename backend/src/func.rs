@@ -3,7 +3,7 @@
 use crate::Engine;
 use crate::error::{WrongStore, clear_host_error, fast_error, from_py_err};
 use crate::js_ref::JsRef;
-use crate::glue::glue;
+use crate::boundary::{Portable, fast_abi};
 use crate::host_func::{HostTrampoline, erase, register};
 use crate::signature;
 use crate::store::{StoreId, StoreInner, enter};
@@ -60,12 +60,10 @@ impl Func {
     pub(crate) fn from_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: &StoreInner<T>) -> Result<Self> {
         // The registry knows every function we made or saw; the candidates
         // (every signature seen) cross only for a function it does not know.
-        let func_sig = glue(py)?.func_sig.bind(py);
-        let mut sig = func_sig.call1((value,))?;
-        if crate::js::is_nullish(py, &sig)? {
-            sig = func_sig.call1((value, signature::known()))?;
-        }
-        let sig: Option<String> = if crate::js::is_nullish(py, &sig)? { None } else { Some(sig.extract()?) };
+        let sig = match Portable::func_sig(py, value, None)? {
+            Some(sig) => Some(sig),
+            None => Portable::func_sig(py, value, Some(&signature::known()))?,
+        };
         let ty = sig
             .as_deref()
             .and_then(signature::decode)
@@ -121,9 +119,9 @@ impl Func {
             let _entered = enter(store);
             // SAFETY: the fast path is installed (we hold a handle and a shim),
             // the slots hold one value per parameter and room for every result.
-            unsafe { crate::fast::rtl1_call(handle, shim, arg_slots.as_ptr(), result_slots.as_mut_ptr()) }
+            unsafe { fast_abi::call(handle, shim, arg_slots.as_ptr(), result_slots.as_mut_ptr()) }
         };
-        if status != 0 {
+        if status.is_err() {
             return Err(fast_error(Some(store)));
         }
         for ((out, slot), ty) in results.iter_mut().zip(result_slots.iter()).zip(self.inner.ty.results()) {
@@ -132,13 +130,13 @@ impl Func {
         Ok(())
     }
 
-    /// The portable path's JS caller of this function (see `makeCaller` in `glue.js`).
+    /// The portable path's JS caller of this function (`Portable.makeCaller`).
     fn caller<'py>(&self, py: Python<'py>) -> Result<&Bound<'py, PyAny>> {
         if let Some(caller) = self.inner.caller.get() {
             return Ok(caller.bind(py));
         }
         let ty = &self.inner.ty;
-        let caller = glue(py)?.make_caller.bind(py).call1((self.inner.js.proxy(py)?, type_codes(ty.params()), type_codes(ty.results())))?;
+        let caller = Portable::make_caller(py, &self.inner.js.proxy(py)?, &type_codes(ty.params()), &type_codes(ty.results()))?;
         Ok(self.inner.caller.get_or_init(|| caller.unbind()).bind(py))
     }
 
@@ -202,7 +200,7 @@ impl WasmFunc<Engine> for Func {
             }
             let callable = Py::new(py, HostTrampoline::new(id))?;
             let proxy = crate::pyodide_ffi::create_proxy(py, callable.bind(py).as_any())?;
-            let wasm = glue(py)?.host_function.bind(py).call1((&proxy, &sig))?;
+            let wasm = Portable::host_function(py, &proxy, &sig)?;
             Ok((wasm.unbind(), Some(proxy.unbind())))
         });
         let js = match made {

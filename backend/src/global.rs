@@ -1,7 +1,7 @@
 //! `Global`: a `WebAssembly.Global`.
 
 use crate::error::{WrongStore, fast_error, from_py_err};
-use crate::glue::glue;
+use crate::boundary::{Portable, fast_abi};
 use crate::store::StoreId;
 use crate::value::{check_store, check_type, from_js, from_slot, numeric_code, to_js, to_slot, type_code, zero};
 use crate::js_ref::JsRef;
@@ -62,7 +62,7 @@ impl WasmGlobal<Engine> for Global {
         let js = Python::attach(|py| -> Result<Py<PyAny>> {
             let initial = to_js(py, &value)?;
             let code = type_code(value.ty()).to_string();
-            Ok(glue(py)?.new_global.bind(py).call1((code, mutable, initial))?.unbind())
+            Ok(Portable::new_global(py, &code, mutable, &initial)?.unbind())
         })
         .unwrap_or_else(|_| Python::attach(|py| py.None()));
         Self { js: JsRef::from_proxy(js), ty, store }
@@ -83,7 +83,7 @@ impl WasmGlobal<Engine> for Global {
         check_store(&new_value, self.store)?;
         if let (Some((handle, code)), Some(slot)) = (self.fast(&ctx.as_context_mut().inner.engine), to_slot(&new_value)) {
             // SAFETY: `handle` is live; JS reads one slot of the global's type.
-            if unsafe { crate::fast::rtl1_global_set(handle, code, &slot) } != 0 {
+            if unsafe { fast_abi::global_set(handle, code, &slot) }.is_err() {
                 return Err(fast_error::<()>(None));
             }
             return Ok(());
@@ -91,11 +91,7 @@ impl WasmGlobal<Engine> for Global {
         Python::attach(|py| {
             let value = to_js(py, &new_value)?;
             let code = type_code(self.ty.content()).to_string();
-            glue(py)?
-                .set_global
-                .bind(py)
-                .call1((self.js.proxy(py)?, code, value))
-                .map_err(|err| from_py_err::<()>(py, err, None))?;
+            Portable::set_global(py, &self.js.proxy(py)?, &code, &value).map_err(|err| from_py_err::<()>(py, err, None))?;
             Ok(())
         })
     }
@@ -106,7 +102,7 @@ impl WasmGlobal<Engine> for Global {
         if let Some((handle, code)) = self.fast(&ctx.inner.engine) {
             let mut slot = 0u64;
             // SAFETY: `handle` is live; JS writes one slot of the global's type.
-            if unsafe { crate::fast::rtl1_global_get(handle, code, &mut slot) } == 0 {
+            if unsafe { fast_abi::global_get(handle, code, &mut slot) }.is_ok() {
                 return from_slot(slot, self.ty.content());
             }
             let _ = fast_error::<()>(None);
@@ -114,7 +110,7 @@ impl WasmGlobal<Engine> for Global {
         }
         Python::attach(|py| -> Result<Val<Engine>> {
             let code = type_code(self.ty.content()).to_string();
-            let value = glue(py)?.get_global.bind(py).call1((self.js.proxy(py)?, code))?;
+            let value = Portable::get_global(py, &self.js.proxy(py)?, &code)?;
             from_js(py, &value, self.ty.content(), ctx.inner)
         })
         .unwrap_or_else(|_| zero(self.ty.content()))

@@ -67,9 +67,9 @@ impl Instance {
             let _entered = enter(store);
             // SAFETY: one import handle per import of the module, one signature
             // id and room for one handle per export.
-            unsafe { crate::fast::rtl1_instantiate(module_handle, handles.as_ptr(), export_sigs.as_ptr(), out.as_mut_ptr()) }
+            unsafe { crate::boundary::fast_abi::instantiate(module_handle, handles.as_ptr(), export_sigs.as_ptr(), out.as_mut_ptr()) }
         };
-        if status != 0 {
+        if status.is_err() {
             return Some(Err(fast_error(Some(store))));
         }
         Some(Ok(out.into_iter().map(JsRef::from_handle).collect()))

@@ -40,7 +40,7 @@ impl Drop for Inner {
         };
         if let Some(handle) = handle {
             // SAFETY: the handle was registered by the installed fast path and is ours.
-            unsafe { crate::fast::rtl1_free(handle) };
+            unsafe { crate::boundary::fast_abi::free(handle) };
         }
     }
 }
@@ -133,7 +133,7 @@ impl JsRef {
             if self.0.handle.set(handle).is_err() {
                 // Registered meanwhile (re-entrantly): keep the first, free ours.
                 // SAFETY: `handle` was just registered and nobody else has it.
-                unsafe { crate::fast::rtl1_free(handle) };
+                unsafe { crate::boundary::fast_abi::free(handle) };
             }
             self.0.handle.get().copied()
         })

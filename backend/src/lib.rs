@@ -12,18 +12,17 @@
 #![warn(missing_docs)]
 
 pub mod bindings;
+#[doc(hidden)]
+pub mod boundary;
 pub mod js;
 
 mod engine;
 mod error;
 mod externref;
 mod fast;
-#[doc(hidden)]
-pub mod fast_fns;
 mod js_ref;
 mod func;
 mod global;
-mod glue;
 mod host_func;
 mod imports;
 mod instance;

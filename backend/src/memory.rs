@@ -3,7 +3,7 @@
 use crate::bindings::{self, MemoryDescriptor};
 use crate::error::{WrongStore, fast_error, from_py_err};
 use crate::js_ref::JsRef;
-use crate::glue::glue;
+use crate::boundary::{Portable, fast_abi};
 use crate::store::StoreId;
 use crate::Engine;
 use anyhow::{Context, Result, bail};
@@ -74,8 +74,8 @@ fn out_of_bounds(py: Python<'_>, err: PyErr, offset: usize, end: usize) -> anyho
 
 impl Memory {
     /// A fast-path copy's status as the same error the portable path gives.
-    fn fast_status(&self, status: i32, offset: usize, end: usize) -> Result<()> {
-        if status == 0 {
+    fn fast_status(&self, status: Result<(), fast_abi::Failed>, offset: usize, end: usize) -> Result<()> {
+        if status.is_ok() {
             return Ok(());
         }
         let cause = fast_error::<()>(None);
@@ -108,8 +108,7 @@ impl WasmMemory<Engine> for Memory {
         self.check_store(ctx.inner.id)?;
         if let Some(handle) = self.fast(&ctx.inner.engine) {
             // SAFETY: `handle` is a live fast-path handle of this memory.
-            let old = unsafe { crate::fast::rtl1_mem_grow(handle, additional) };
-            return u32::try_from(old).map_err(|_| fast_error::<()>(None));
+            return unsafe { fast_abi::mem_grow(handle, additional) }.map_err(|_| fast_error::<()>(None));
         }
         Python::attach(|py| {
             let delta = additional.into_pyobject(py)?;
@@ -121,7 +120,10 @@ impl WasmMemory<Engine> for Memory {
     fn current_pages(&self, ctx: impl AsContext<Engine>) -> u32 {
         if let Some(handle) = self.fast(&ctx.as_context().inner.engine) {
             // SAFETY: `handle` is a live fast-path handle of this memory.
-            return unsafe { crate::fast::rtl1_mem_pages(handle) };
+            return unsafe { fast_abi::mem_pages(handle) }.unwrap_or_else(|_| {
+                let _ = fast_error::<()>(None);
+                0
+            });
         }
         Python::attach(|py| self.byte_len(py).map(|len| (len / PAGE) as u32).unwrap_or(0))
     }
@@ -132,14 +134,13 @@ impl WasmMemory<Engine> for Memory {
         if let Some(handle) = self.fast(&ctx.inner.engine) {
             let end = Self::end(offset, buffer.len())?;
             // SAFETY: `handle` is live; JS writes at most `buffer.len()` bytes to `buffer`.
-            let status = unsafe { crate::fast::rtl1_mem_read(handle, offset, buffer.len(), buffer.as_mut_ptr()) };
+            let status = unsafe { fast_abi::mem_read(handle, offset, buffer.len(), buffer.as_mut_ptr()) };
             return self.fast_status(status, offset, end);
         }
         let end = Self::end(offset, buffer.len())?;
         Python::attach(|py| {
-            let read_into = glue(py)?.read_into.bind(py);
             let memory = self.js.proxy(py)?;
-            crate::pyodide_ffi::with_memoryview_mut(py, buffer, |view| read_into.call1((memory, offset, view)).map(drop))
+            crate::pyodide_ffi::with_memoryview_mut(py, buffer, |view| Portable::read_into(py, &memory, offset as f64, view))
                 .map_err(|err| out_of_bounds(py, err, offset, end))
         })
     }
@@ -150,14 +151,13 @@ impl WasmMemory<Engine> for Memory {
         if let Some(handle) = self.fast(&ctx.inner.engine) {
             let end = Self::end(offset, buffer.len())?;
             // SAFETY: `handle` is live; JS reads `buffer.len()` bytes from `buffer`.
-            let status = unsafe { crate::fast::rtl1_mem_write(handle, offset, buffer.len(), buffer.as_ptr()) };
+            let status = unsafe { fast_abi::mem_write(handle, offset, buffer.len(), buffer.as_ptr()) };
             return self.fast_status(status, offset, end);
         }
         let end = Self::end(offset, buffer.len())?;
         Python::attach(|py| {
-            let write_from = glue(py)?.write_from.bind(py);
             let memory = self.js.proxy(py)?;
-            crate::pyodide_ffi::with_memoryview(py, buffer, |view| write_from.call1((memory, offset, view)).map(drop))
+            crate::pyodide_ffi::with_memoryview(py, buffer, |view| Portable::write_from(py, &memory, offset as f64, view))
                 .map_err(|err| out_of_bounds(py, err, offset, end))
         })
     }

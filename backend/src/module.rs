@@ -1,5 +1,6 @@
 //! `Module`: a compiled `WebAssembly.Module` and its import/export types.
 
+use crate::boundary::{Portable, fast_abi};
 use crate::error::{fast_error, from_py_err};
 use crate::imports::ImportIndex;
 use crate::js_ref::{JsRef, WeakJsRef};
@@ -9,7 +10,6 @@ use crate::trap_sites::TableSites;
 use crate::Engine;
 use anyhow::Result;
 use pyo3::prelude::*;
-use pyo3::types::PyString;
 use std::sync::{Arc, Mutex, OnceLock};
 use wasm_runtime_layer::backend::WasmModule;
 use wasm_runtime_layer::{ExportType, ExternType, FuncType, ImportType};
@@ -100,12 +100,8 @@ impl Module {
         if let Some(made) = self.inner.instantiator.get() {
             return Ok(made.bind(py));
         }
-        let sigs = self.inner.types.export_func_types().map(|func| match func {
-            Some(ty) => PyString::new(py, &signature::encode(ty)).into_any(),
-            None => py.None().into_bound(py),
-        });
-        let sigs = crate::js::array_from(py, sigs)?;
-        let made = crate::glue::glue(py)?.make_instantiator.bind(py).call1((self.inner.js.proxy(py)?, sigs))?;
+        let sigs: Vec<Option<String>> = self.inner.types.export_func_types().map(|func| func.map(signature::encode)).collect();
+        let made = Portable::make_instantiator(py, &self.inner.js.proxy(py)?, &sigs)?;
         Ok(self.inner.instantiator.get_or_init(|| made.unbind()).bind(py))
     }
 }
@@ -116,15 +112,11 @@ impl Module {
         if engine.uses_fast_path() && crate::fast::runtime(py).is_some() {
             // Compiled straight from Rust memory: no copy on our side.
             // SAFETY: JS reads `bytes.len()` bytes at `bytes` during the call.
-            let handle = unsafe { crate::fast::rtl1_module_new(bytes.as_ptr(), bytes.len()) };
-            if handle == 0 {
-                return Err(fast_error::<()>(None));
-            }
-            return Ok(JsRef::from_handle(handle));
+            let handle = unsafe { fast_abi::module_new(bytes.as_ptr(), bytes.len()) };
+            return handle.map(JsRef::from_handle).map_err(|_| fast_error::<()>(None));
         }
         // Compiled from a view of Rust memory: no copy on our side.
-        let compile = crate::glue::glue(py)?.compile_buffer.bind(py);
-        let module = crate::pyodide_ffi::with_memoryview(py, bytes, |view| compile.call1((view,)).map(Bound::unbind))
+        let module = crate::pyodide_ffi::with_memoryview(py, bytes, |view| Portable::compile_buffer(py, view).map(Bound::unbind))
             .map_err(|err| from_py_err::<()>(py, err, None))?;
         Ok(JsRef::from_proxy(module))
     }

@@ -2,7 +2,7 @@
 
 use crate::bindings;
 use crate::error::{WrongStore, fast_error, from_py_err};
-use crate::glue::glue;
+use crate::boundary::{Portable, fast_abi};
 use crate::js_ref::JsRef;
 use crate::store::{StoreId, StoreInner};
 use crate::{ExternRef, Func};
@@ -100,7 +100,7 @@ impl Table {
     fn get_fast<T>(&self, table: u32, index: u32, store: &StoreInner<T>) -> FastGet {
         let mut out = [0f64; 3];
         // SAFETY: `table` is live; JS writes three f64 slots at `out`.
-        if unsafe { crate::fast::rtl1_table_get(table, index, out.as_mut_ptr()) } != 0 {
+        if unsafe { fast_abi::table_get(table, index, out.as_mut_ptr()) }.is_err() {
             let _ = fast_error::<()>(None);
             return FastGet::Done(None);
         }
@@ -138,11 +138,7 @@ impl WasmTable<Engine> for Table {
         }
         Python::attach(|py| {
             let init = ref_to_js(py, &init)?;
-            let js = glue(py)?
-                .new_table
-                .bind(py)
-                .call1((element_code(ty.element()), ty.minimum(), ty.maximum(), init))
-                .map_err(|err| from_py_err::<()>(py, err, None))?;
+            let js = Portable::new_table(py, &element_code(ty.element()), ty.minimum(), ty.maximum(), &init).map_err(|err| from_py_err::<()>(py, err, None))?;
             Ok(Self { js: JsRef::from_proxy(js.unbind()), ty, store })
         })
     }
@@ -154,7 +150,10 @@ impl WasmTable<Engine> for Table {
     fn size(&self, ctx: impl AsContext<Engine>) -> u32 {
         if let Some(handle) = self.fast(&ctx.as_context().inner.engine) {
             // SAFETY: `handle` is a live fast-path handle of this table.
-            return unsafe { crate::fast::rtl1_table_size(handle) };
+            return unsafe { fast_abi::table_size(handle) }.unwrap_or_else(|_| {
+                let _ = fast_error::<()>(None);
+                0
+            });
         }
         Python::attach(|py| self.wrapper(py).and_then(|t| t.length(py)).and_then(|n| n.extract()).unwrap_or(0))
     }
@@ -164,17 +163,12 @@ impl WasmTable<Engine> for Table {
         self.check(ctx.inner.id, &init)?;
         if let (Some(table), Some(value)) = (self.fast(&ctx.inner.engine), ref_handle(&init)) {
             // SAFETY: both handles are live.
-            let old = unsafe { crate::fast::rtl1_table_grow(table, delta, value) };
-            return u32::try_from(old).map_err(|_| fast_error::<()>(None));
+            return unsafe { fast_abi::table_grow(table, delta, value) }.map_err(|_| fast_error::<()>(None));
         }
         Python::attach(|py| {
             let init = ref_to_js(py, &init)?;
-            let old = glue(py)?
-                .table_grow
-                .bind(py)
-                .call1((self.js.proxy(py)?, element_code(self.ty.element()), delta, init))
-                .map_err(|err| from_py_err::<()>(py, err, None))?;
-            Ok(old.extract()?)
+            Portable::table_grow(py, &self.js.proxy(py)?, &element_code(self.ty.element()), delta, &init)
+                .map_err(|err| from_py_err::<()>(py, err, None))
         })
     }
 
@@ -198,18 +192,14 @@ impl WasmTable<Engine> for Table {
         self.check(ctx.inner.id, &elem)?;
         if let (Some(table), Some(value)) = (self.fast(&ctx.inner.engine), ref_handle(&elem)) {
             // SAFETY: both handles are live.
-            if unsafe { crate::fast::rtl1_table_set(table, index, value) } != 0 {
+            if unsafe { fast_abi::table_set(table, index, value) }.is_err() {
                 return Err(fast_error::<()>(None));
             }
             return Ok(());
         }
         Python::attach(|py| {
             let value = ref_to_js(py, &elem)?;
-            glue(py)?
-                .table_set
-                .bind(py)
-                .call1((self.js.proxy(py)?, element_code(self.ty.element()), index, value))
-                .map_err(|err| from_py_err::<()>(py, err, None))?;
+            Portable::table_set(py, &self.js.proxy(py)?, &element_code(self.ty.element()), index, &value).map_err(|err| from_py_err::<()>(py, err, None))?;
             Ok(())
         })
     }

@@ -7,7 +7,7 @@ use crate::modules::{FLOOR_THUNK, GUEST, big, consumer, provider};
 use anyhow::{Context, Result};
 use pyo3::prelude::*;
 use pyo3::types::{PyCFunction, PyDict, PyList, PyTuple};
-use pyodide_runtime_layer::{bindings, fast_fns, js};
+use pyodide_runtime_layer::{bindings, boundary::fast_abi, js};
 use smallvec::SmallVec;
 use std::hint::black_box;
 use wasm_runtime_layer::backend::{self as be, WasmFunc as _, WasmInstance as _, WasmModule as _, WasmStore as _};
@@ -279,7 +279,7 @@ thread_local! {
     static CURRENT: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
 }
 
-const RTL1_CALL: &str = "rtl1_call called directly (the fast runtime's JS dispatcher and Wasm shim)";
+const RTL1_CALL: &str = "rtl2_call called directly (the fast runtime's JS dispatcher and Wasm shim)";
 
 fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, l: &Limits<'_>, portable: bool) -> Result<()> {
     let path = if portable { "portable" } else { "fast" };
@@ -329,7 +329,7 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
         steps.push(Member::new(RTL1_CALL, move || {
             let args = [1u64, 2];
             let mut res = [0u64];
-            black_box(unsafe { fast_fns::rtl1_call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
+            black_box(unsafe { fast_abi::call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
             black_box(res);
         }));
         steps.push(Member::new(TLS_PROBE, || {
@@ -342,8 +342,8 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
         steps.push(Member::new("probe: the export behind one JS frame with try/catch", || {
             black_box(unsafe { rtlbench_frame_add(black_box(1), 2) });
         }));
-        steps.push(Member::new("probe: rtl1_ping (a trivial JS function of the fast runtime, called as the backend calls them)", || {
-            black_box(unsafe { fast_fns::rtl1_ping(black_box(1)) });
+        steps.push(Member::new("probe: rtl2_ping (a trivial JS function of the fast runtime, called as the backend calls them)", || {
+            black_box(unsafe { fast_abi::ping(black_box(1)) });
         }));
     }
     row(
@@ -374,7 +374,7 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
             Member::new(RTL1_CALL, move || {
                 let args = [1u64 << 40, 2];
                 let mut res = [0u64];
-                black_box(unsafe { fast_fns::rtl1_call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
+                black_box(unsafe { fast_abi::call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
                 black_box(res);
             })
         })
@@ -408,7 +408,7 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
             Member::new(RTL1_CALL, move || {
                 let args = [1.5f64.to_bits()];
                 let mut res = [0u64];
-                black_box(unsafe { fast_fns::rtl1_call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
+                black_box(unsafe { fast_abi::call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
                 black_box(res);
             })
         })
@@ -449,7 +449,7 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
             let (fh, shim) = h.pair;
             Member::new(RTL1_CALL, move || {
                 let mut res = [0u64; 2];
-                black_box(unsafe { fast_fns::rtl1_call(fh, shim, [0u64; 0].as_ptr(), res.as_mut_ptr()) });
+                black_box(unsafe { fast_abi::call(fh, shim, [0u64; 0].as_ptr(), res.as_mut_ptr()) });
                 black_box(res);
             })
         })
@@ -595,13 +595,13 @@ fn memory(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Limits<'_>,
                 let m = h.mem;
                 let buffer = std::cell::RefCell::new(vec![1u8; len]);
                 members.push(Member::new(
-                    if read { "rtl1_mem_read called directly" } else { "rtl1_mem_write called directly" },
+                    if read { "rtl2_mem_read called directly" } else { "rtl2_mem_write called directly" },
                     move || {
                         let mut b = buffer.borrow_mut();
                         if read {
-                            black_box(unsafe { fast_fns::rtl1_mem_read(m, 64, len, b.as_mut_ptr()) });
+                            black_box(unsafe { fast_abi::mem_read(m, 64, len, b.as_mut_ptr()) });
                         } else {
-                            black_box(unsafe { fast_fns::rtl1_mem_write(m, 64, len, b.as_ptr()) });
+                            black_box(unsafe { fast_abi::mem_write(m, 64, len, b.as_ptr()) });
                         }
                     },
                 ));
@@ -661,9 +661,9 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
                 Member::new("pyo3", move || drop(black_box(js::get_property(&g_js, "value").and_then(|v| v.extract::<i32>())))),
                 fast.map(|h| {
                     let gh = h.global;
-                    Member::new("rtl1_global_get called directly", move || {
+                    Member::new("rtl2_global_get called directly", move || {
                         let mut slot = 0u64;
-                        black_box(unsafe { fast_fns::rtl1_global_get(gh, 0, &mut slot) });
+                        black_box(unsafe { fast_abi::global_get(gh, 0, &mut slot) });
                         black_box(slot);
                     })
                 }),
@@ -674,9 +674,9 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
                 Member::new("pyo3", move || drop(black_box(int(7).map(|v| js::set_property(&g_js, "value", &v))))),
                 fast.map(|h| {
                     let gh = h.global;
-                    Member::new("rtl1_global_set called directly", move || {
+                    Member::new("rtl2_global_set called directly", move || {
                         let slot = 7u64;
-                        black_box(unsafe { fast_fns::rtl1_global_set(gh, 0, &slot) });
+                        black_box(unsafe { fast_abi::global_set(gh, 0, &slot) });
                     })
                 }),
             ),
@@ -686,11 +686,11 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
                 Member::new("pyo3", move || drop(black_box(js::call_method(&t_js, "get", &[int(0)])))),
                 fast.map(|h| {
                     let th = h.table;
-                    Member::new("rtl1_table_get + rtl1_free called directly (the function's one handle counted up, then down)", move || {
+                    Member::new("rtl2_table_get + rtl2_free called directly (the function's one handle counted up, then down)", move || {
                         let mut slots = [0f64; 3];
-                        black_box(unsafe { fast_fns::rtl1_table_get(th, 0, slots.as_mut_ptr()) });
+                        black_box(unsafe { fast_abi::table_get(th, 0, slots.as_mut_ptr()) });
                         if slots[0] == 2.0 {
-                            unsafe { fast_fns::rtl1_free(slots[1] as u32) };
+                            unsafe { fast_abi::free(slots[1] as u32) };
                         }
                     })
                 }),
@@ -701,8 +701,8 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
                 Member::new("pyo3", move || drop(black_box(js::call_method(&t_js, "set", &[int(1), Some(add_js2.clone())])))),
                 fast.map(|h| {
                     let (th, fh) = (h.table, h.add.0);
-                    Member::new("rtl1_table_set called directly", move || {
-                        black_box(unsafe { fast_fns::rtl1_table_set(th, 1, fh) });
+                    Member::new("rtl2_table_set called directly", move || {
+                        black_box(unsafe { fast_abi::table_set(th, 1, fh) });
                     })
                 }),
             ),
@@ -741,10 +741,9 @@ fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, 
         drop(black_box(pyodide_runtime_layer::Module::new(backend, bytes)))
     }));
     if let (false, Some(_)) = (portable, &l.fast) {
-        members.push(Member::new("rtl1_module_new + rtl1_free called directly", move || {
-            let h = unsafe { fast_fns::rtl1_module_new(bytes.as_ptr(), bytes.len()) };
-            if h != 0 {
-                unsafe { fast_fns::rtl1_free(h) };
+        members.push(Member::new("rtl2_module_new + rtl2_free called directly", move || {
+            if let Ok(h) = unsafe { fast_abi::module_new(bytes.as_ptr(), bytes.len()) } {
+                unsafe { fast_abi::free(h) };
             }
         }));
     }
@@ -811,9 +810,9 @@ fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, 
         }));
         if let (false, Some(h)) = (portable, &l.fast) {
             let (mh, handles) = (h.consumers[k], h.imports[k].clone());
-            members.push(Member::new("rtl1_instantiate called directly (no exports to register)", move || {
+            members.push(Member::new("rtl2_instantiate called directly (no exports to register)", move || {
                 let mut none = [0u32; 1];
-                black_box(unsafe { fast_fns::rtl1_instantiate(mh, handles.as_ptr(), [-1i32].as_ptr(), none.as_mut_ptr()) });
+                black_box(unsafe { fast_abi::instantiate(mh, handles.as_ptr(), [-1i32].as_ptr(), none.as_mut_ptr()) });
             }));
         }
         if portable {

@@ -3,7 +3,7 @@
 // module (`extern "C"` in bench.rs), installed into the Pyodide loader's
 // import table after the module was loaded, so each call goes through the
 // loader's lazy stub (`(...args) => resolved(...args)`), exactly like the
-// backend's own `rtl1_*` imports, which are installed the same way.
+// backend's own `rtl2_*` imports, which are installed the same way.
 (Module, guest, thunk, consumers, providers, rawHostPtr, floorTrPtr, scratchLo, scratchHi, pythonHost) => {
   const imports = Module.LDSO.loadedLibsByName.__main__.exports;
   const heap = Module.wasmMemory ?? Module.memory ?? imports.memory;
@@ -79,11 +79,11 @@
 
   // Handles in the fast runtime for the objects its functions are timed on
   // (the bench calls those functions as the backend does:
-  // `pyodide_runtime_layer::fast_fns`).
+  // `pyodide_runtime_layer::boundary::fast_abi`).
   let handles = null;
-  const runtime = imports.__pyodide_runtime_layer_fast_v1;
-  if (runtime && runtime.version === 1 && runtime.direct) {
-    const fn = (f, sig) => [runtime.register(f), runtime.sigId(sig)];
+  const runtime = imports.__pyodide_runtime_layer_fast_rtl2;
+  if (runtime && runtime.direct) {
+    const fn = (f, sig) => [runtime.register(f), runtime.signatures.id(sig)];
     handles = [
       ...fn(raw.add, "ii:i"), ...fn(raw.add64, "II:I"), ...fn(raw.neg, "F:F"), ...fn(raw.pair, ":iI"),
       runtime.register(mem), runtime.register(g), runtime.register(t),

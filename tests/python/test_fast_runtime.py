@@ -6,21 +6,23 @@ stubs."""
 import pyodide_js
 import rtl_tests
 
+# `namespace FastAbi` of spec/boundary.webidl, in declaration order.
 FUNCTIONS = [
-    "free", "call", "mem_read", "mem_write", "mem_pages", "mem_grow", "global_get", "global_set",
-    "table_get", "table_set", "table_grow", "table_size", "instantiate", "module_new", "ping",
+    "ping", "free", "call", "mem_read", "mem_write", "mem_pages", "mem_grow", "global_get",
+    "global_set", "table_size", "table_get", "table_set", "table_grow", "module_new", "instantiate",
 ]
 
 
 def test_runtime_functions_sit_in_the_function_table():
     rtl_tests.run_conformance_case("calls::reentrant_calls")
     exports = pyodide_js._module.LDSO.loadedLibsByName.__main__.exports
-    runtime = getattr(exports, "__pyodide_runtime_layer_fast_v1")
-    direct = runtime.direct
+    runtime = getattr(exports, "__pyodide_runtime_layer_fast_rtl2")
+    direct = list(runtime.direct)
+    assert len(direct) == len(FUNCTIONS), direct
     entries = {}
-    for name in FUNCTIONS:
-        index = getattr(direct, "rtl1_" + name)
+    for name, index in zip(FUNCTIONS, direct):
         assert isinstance(index, int) and index > 0, (name, index)
+        assert callable(getattr(exports, "rtl2_" + name)), name
         entries[name] = index
     assert len(set(entries.values())) == len(FUNCTIONS), entries
     # The entry is a Wasm wrapper of the runtime's own function.
