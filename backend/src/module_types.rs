@@ -96,142 +96,176 @@ impl ModuleTypes {
 
     /// Reads the types of a module binary (which the engine has already validated).
     pub fn parse(bytes: &[u8]) -> Result<Self> {
-        let mut types: Vec<Option<FuncType>> = Vec::new();
-        let mut funcs: Vec<u32> = Vec::new();
-        let mut tables = Vec::new();
-        let mut memories = Vec::new();
-        let mut globals = Vec::new();
-        let mut tags: Vec<u32> = Vec::new();
+        let mut spaces = Spaces::default();
         let mut out = ModuleTypes::default();
-        let mut exports = Vec::new();
-        let func_of = |types: &[Option<FuncType>], index: u32| -> Result<FuncType> {
-            match nth(types, index, "type")? {
-                Some(ty) => Ok(ty),
-                None => bail!("type {index} is not a function type supported by wasm_runtime_layer"),
+        each_section(bytes, |payload| spaces.read(payload, &mut out))?;
+        for (name, kind, index) in std::mem::take(&mut spaces.exports) {
+            spaces.export(name, kind, index, &mut out)?;
+        }
+        out.func_types = spaces.types.into_iter().flatten().collect();
+        Ok(out)
+    }
+}
+
+/// Calls `each` with every section of `bytes` but the code section, which is
+/// skipped by its size: types never need the function bodies, and walking a
+/// code-heavy module's entries one by one would cost time per function.
+fn each_section(bytes: &[u8], mut each: impl FnMut(Payload<'_>) -> Result<()>) -> Result<()> {
+    let mut parser = Parser::new(0);
+    let mut rest = bytes;
+    loop {
+        let (payload, consumed) = match parser.parse(rest, true)? {
+            Chunk::Parsed { consumed, payload } => (payload, consumed),
+            Chunk::NeedMoreData(_) => bail!("unexpected end of the module binary"),
+        };
+        rest = &rest[consumed..];
+        match payload {
+            Payload::CodeSectionStart { size, .. } => {
+                parser.skip_section();
+                rest = match rest.get(size as usize..) {
+                    Some(after) => after,
+                    None => bail!("the code section runs past the end of the module binary"),
+                };
+            }
+            Payload::End(_) => return Ok(()),
+            payload => each(payload)?,
+        }
+    }
+}
+
+/// The index spaces read so far. Tables, memories and globals defined inside
+/// the module may have types `wasm_runtime_layer` cannot express (typed
+/// references, 64-bit indices): only exporting them is an error, so their
+/// entries keep the reason.
+#[derive(Default)]
+struct Spaces {
+    types: Vec<Option<FuncType>>,
+    funcs: Vec<u32>,
+    tables: Vec<Result<TableType, String>>,
+    /// Each memory's type and whether it is shared.
+    memories: Vec<(Result<MemoryType, String>, bool)>,
+    globals: Vec<Result<GlobalType, String>>,
+    /// Each tag's type index.
+    tags: Vec<u32>,
+    /// Name, kind and index of each export, resolved once every section is read.
+    exports: Vec<(String, ExternalKind, u32)>,
+}
+
+impl Spaces {
+    /// The function type at type index `index`.
+    fn func_type(&self, index: u32) -> Result<FuncType> {
+        match nth(&self.types, index, "type")? {
+            Some(ty) => Ok(ty),
+            None => bail!("type {index} is not a function type supported by wasm_runtime_layer"),
+        }
+    }
+
+    /// Reads one section into the spaces (and the imports into `out`).
+    fn read(&mut self, payload: Payload<'_>, out: &mut ModuleTypes) -> Result<()> {
+        match payload {
+            Payload::TypeSection(reader) => {
+                for group in reader {
+                    for sub in group?.into_types() {
+                        self.types.push(match &sub.composite_type.inner {
+                            wasmparser::CompositeInnerType::Func(f) => func_type(f).ok(),
+                            _ => None,
+                        });
+                    }
+                }
+            }
+            Payload::ImportSection(reader) => {
+                for import in reader.into_imports() {
+                    let import = import?;
+                    let ty = self.import(import.ty)?;
+                    out.imports.push((import.module.to_owned(), import.name.to_owned(), ty));
+                }
+            }
+            Payload::FunctionSection(reader) => {
+                for index in reader {
+                    self.funcs.push(index?);
+                }
+            }
+            Payload::TableSection(reader) => {
+                for table in reader {
+                    self.tables.push(table_type(&table?.ty).map_err(|e| e.to_string()));
+                }
+            }
+            Payload::MemorySection(reader) => {
+                for memory in reader {
+                    let memory = memory?;
+                    self.memories.push((memory_type(&memory).map_err(|e| e.to_string()), memory.shared));
+                }
+            }
+            Payload::GlobalSection(reader) => {
+                for global in reader {
+                    self.globals.push(global_type(&global?.ty).map_err(|e| e.to_string()));
+                }
+            }
+            Payload::TagSection(reader) => {
+                for tag in reader {
+                    self.tags.push(tag?.func_type_idx);
+                }
+            }
+            Payload::ExportSection(reader) => {
+                for export in reader {
+                    let export = export?;
+                    self.exports.push((export.name.to_owned(), export.kind, export.index));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The type of an import, entered into its index space.
+    fn import(&mut self, ty: TypeRef) -> Result<ExternType> {
+        Ok(match ty {
+            TypeRef::Func(i) | TypeRef::FuncExact(i) => {
+                self.funcs.push(i);
+                ExternType::Func(self.func_type(i)?)
+            }
+            TypeRef::Table(t) => {
+                let t = table_type(&t)?;
+                self.tables.push(Ok(t));
+                ExternType::Table(t)
+            }
+            TypeRef::Memory(m) => {
+                let ty = memory_type(&m)?;
+                self.memories.push((Ok(ty), m.shared));
+                ExternType::Memory(ty)
+            }
+            TypeRef::Global(g) => {
+                let g = global_type(&g)?;
+                self.globals.push(Ok(g));
+                ExternType::Global(g)
+            }
+            TypeRef::Tag(_) => bail!("tag imports are not supported by wasm_runtime_layer"),
+        })
+    }
+
+    /// Resolves one export and adds it to `out`.
+    fn export(&self, name: String, kind: ExternalKind, index: u32, out: &mut ModuleTypes) -> Result<()> {
+        let ty = match kind {
+            ExternalKind::Func | ExternalKind::FuncExact => ExternType::Func(self.func_type(nth(&self.funcs, index, "function")?)?),
+            ExternalKind::Table => ExternType::Table(nth(&self.tables, index, "table")?.map_err(anyhow::Error::msg)?),
+            ExternalKind::Memory => {
+                let (ty, shared) = nth(&self.memories, index, "memory")?;
+                if shared && out.shared_memory_export.is_none() {
+                    out.shared_memory_export = Some(name.clone());
+                }
+                ExternType::Memory(ty.map_err(anyhow::Error::msg)?)
+            }
+            ExternalKind::Global => ExternType::Global(nth(&self.globals, index, "global")?.map_err(anyhow::Error::msg)?),
+            ExternalKind::Tag => {
+                let params = self.func_type(nth(&self.tags, index, "tag")?)?.params().to_vec();
+                out.tag_exports.push((name, params));
+                out.export_is_tag.push(true);
+                return Ok(());
             }
         };
-        // The sections are read one by one, and the code section is skipped
-        // by its size: types never need the function bodies, and walking a
-        // code-heavy module's entries one by one would cost time per function.
-        let mut parser = Parser::new(0);
-        let mut rest = bytes;
-        loop {
-            let (payload, consumed) = match parser.parse(rest, true)? {
-                Chunk::Parsed { consumed, payload } => (payload, consumed),
-                Chunk::NeedMoreData(_) => bail!("unexpected end of the module binary"),
-            };
-            rest = &rest[consumed..];
-            match payload {
-                Payload::CodeSectionStart { size, .. } => {
-                    parser.skip_section();
-                    rest = match rest.get(size as usize..) {
-                        Some(after) => after,
-                        None => bail!("the code section runs past the end of the module binary"),
-                    };
-                }
-                Payload::End(_) => break,
-                Payload::TypeSection(reader) => {
-                    for group in reader {
-                        for sub in group?.into_types() {
-                            let ty = match &sub.composite_type.inner {
-                                wasmparser::CompositeInnerType::Func(f) => func_type(f).ok(),
-                                _ => None,
-                            };
-                            types.push(ty);
-                        }
-                    }
-                }
-                Payload::ImportSection(reader) => {
-                    for import in reader.into_imports() {
-                        let import = import?;
-                        let ty = match import.ty {
-                            TypeRef::Func(i) | TypeRef::FuncExact(i) => {
-                                funcs.push(i);
-                                ExternType::Func(func_of(&types, i)?)
-                            }
-                            TypeRef::Table(t) => {
-                                let t = table_type(&t)?;
-                                tables.push(Ok(t));
-                                ExternType::Table(t)
-                            }
-                            TypeRef::Memory(m) => {
-                                memories.push((Ok(memory_type(&m)?), m.shared));
-                                ExternType::Memory(memory_type(&m)?)
-                            }
-                            TypeRef::Global(g) => {
-                                let g = global_type(&g)?;
-                                globals.push(Ok(g));
-                                ExternType::Global(g)
-                            }
-                            TypeRef::Tag(_) => bail!("tag imports are not supported by wasm_runtime_layer"),
-                        };
-                        out.imports.push((import.module.to_owned(), import.name.to_owned(), ty));
-                    }
-                }
-                Payload::FunctionSection(reader) => {
-                    for index in reader {
-                        funcs.push(index?);
-                    }
-                }
-                // Tables, memories and globals defined inside the module may
-                // have types `wasm_runtime_layer` cannot express (typed
-                // references, 64-bit indices): only exporting them is an error.
-                Payload::TableSection(reader) => {
-                    for table in reader {
-                        tables.push(table_type(&table?.ty).map_err(|e| e.to_string()));
-                    }
-                }
-                Payload::MemorySection(reader) => {
-                    for memory in reader {
-                        let memory = memory?;
-                        memories.push((memory_type(&memory).map_err(|e| e.to_string()), memory.shared));
-                    }
-                }
-                Payload::GlobalSection(reader) => {
-                    for global in reader {
-                        globals.push(global_type(&global?.ty).map_err(|e| e.to_string()));
-                    }
-                }
-                Payload::TagSection(reader) => {
-                    for tag in reader {
-                        tags.push(tag?.func_type_idx);
-                    }
-                }
-                Payload::ExportSection(reader) => {
-                    for export in reader {
-                        let export = export?;
-                        exports.push((export.name.to_owned(), export.kind, export.index));
-                    }
-                }
-                _ => {}
-            }
-        }
-        for (name, kind, index) in exports {
-            let ty = match kind {
-                ExternalKind::Func | ExternalKind::FuncExact => {
-                    ExternType::Func(func_of(&types, nth(&funcs, index, "function")?)?)
-                }
-                ExternalKind::Table => ExternType::Table(nth(&tables, index, "table")?.map_err(anyhow::Error::msg)?),
-                ExternalKind::Memory => {
-                    let (ty, shared) = nth(&memories, index, "memory")?;
-                    if shared && out.shared_memory_export.is_none() {
-                        out.shared_memory_export = Some(name.clone());
-                    }
-                    ExternType::Memory(ty.map_err(anyhow::Error::msg)?)
-                }
-                ExternalKind::Global => ExternType::Global(nth(&globals, index, "global")?.map_err(anyhow::Error::msg)?),
-                ExternalKind::Tag => {
-                    let params = func_of(&types, nth(&tags, index, "tag")?)?.params().to_vec();
-                    out.tag_exports.push((name, params));
-                    out.export_is_tag.push(true);
-                    continue;
-                }
-            };
-            out.exports.push((name, ty));
-            out.export_is_tag.push(false);
-        }
-        out.func_types = types.into_iter().flatten().collect();
-        Ok(out)
+        out.exports.push((name, ty));
+        out.export_is_tag.push(false);
+        Ok(())
     }
 }
 
