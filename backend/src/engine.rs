@@ -1,5 +1,6 @@
 //! `Engine`: the host's own WebAssembly engine, reached through Pyodide.
 
+use crate::path::Route;
 use crate::{ExternRef, Func, Global, Instance, Memory, Module, Store, StoreContext, StoreContextMut, Table};
 use wasm_runtime_layer::backend::WasmEngine;
 
@@ -26,9 +27,10 @@ impl Engine {
         Self { fast: false }
     }
 
-    /// Whether this engine takes the fast path (when available).
-    pub(crate) fn uses_fast_path(&self) -> bool {
-        self.fast
+    /// The path this engine takes: the fast one when it asks for it and this
+    /// Pyodide has it installed.
+    pub(crate) fn route(&self) -> Route {
+        if self.fast && crate::fast::installed() { Route::Fast } else { Route::Portable }
     }
 
     /// Why the fast path is not in use in this process, or `None` if it is.

@@ -67,6 +67,15 @@ pub(crate) fn runtime(py: Python<'_>) -> Option<&Runtime> {
         .as_ref()
 }
 
+/// Whether the fast path is installed (tried once per process; never natively).
+pub(crate) fn installed() -> bool {
+    static INSTALLED: OnceLock<bool> = OnceLock::new();
+    if cfg!(not(target_os = "emscripten")) {
+        return false;
+    }
+    *INSTALLED.get_or_init(|| Python::attach(|py| runtime(py).is_some()))
+}
+
 /// Why the fast path is unavailable, or `None` if it is in use.
 pub fn unavailable_reason() -> Option<String> {
     Python::attach(|py| match runtime(py) {

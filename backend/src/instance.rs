@@ -1,12 +1,11 @@
 //! `Instance`: a `WebAssembly.Instance` and its exports, typed by the module.
 
-use crate::error::{clear_host_error, fast_error, from_py_err};
 use crate::js_ref::JsRef;
-use crate::store::{StoreInner, enter};
+use crate::path::{Path, with_path};
+use crate::store::StoreInner;
 use crate::{Engine, Func, Global, Memory, Module, Table};
 use anyhow::{Result, bail};
 use pyo3::prelude::*;
-use smallvec::SmallVec;
 use std::sync::Arc;
 use wasm_runtime_layer::ExternType;
 use wasm_runtime_layer::backend::{AsContext, AsContextMut, Export, Extern, Imports, WasmInstance};
@@ -18,7 +17,7 @@ pub struct Instance {
 }
 
 /// The JS value standing for an extern.
-fn js_of(value: &Extern<Engine>) -> &JsRef {
+pub(crate) fn js_of(value: &Extern<Engine>) -> &JsRef {
     match value {
         Extern::Func(f) => f.js(),
         Extern::Memory(m) => m.js(),
@@ -54,55 +53,6 @@ fn typed_exports<T>(store: &mut StoreInner<T>, module: &Module, values: Vec<JsRe
     Ok(exports)
 }
 
-impl Instance {
-    /// Instantiates through the fast path: handles in, handles out, no Python.
-    /// `None` when the fast path cannot take it.
-    fn instantiate_fast<T: 'static>(store: &mut StoreInner<T>, module: &Module, resolved: &[Extern<Engine>]) -> Option<Result<Vec<JsRef>>> {
-        let module_handle = module.js().handle()?;
-        let handles: SmallVec<[u32; 8]> = resolved.iter().map(|value| js_of(value).handle()).collect::<Option<_>>()?;
-        let export_sigs = module.export_sig_ids()?;
-        let mut out = vec![0u32; module.types().export_is_tag.len()];
-        clear_host_error();
-        let status = {
-            let _entered = enter(store);
-            // SAFETY: one import handle per import of the module, one signature
-            // id and room for one handle per export.
-            unsafe { crate::boundary::fast_abi::instantiate(module_handle, handles.as_ptr(), export_sigs.as_ptr(), out.as_mut_ptr()) }
-        };
-        if status.is_err() {
-            return Some(Err(fast_error(Some(store))));
-        }
-        Some(Ok(out.into_iter().map(JsRef::from_handle).collect()))
-    }
-
-    /// Instantiates through Pyodide's FFI: one call of the module's
-    /// instantiator with the import values, the exports back as one array.
-    fn instantiate_portable<T: 'static>(py: Python<'_>, store: &mut StoreInner<T>, module: &Module, resolved: &[Extern<Engine>]) -> Result<Vec<JsRef>> {
-        let instantiator = module.instantiator(py)?;
-        let refs: SmallVec<[&JsRef; 8]> = resolved.iter().map(js_of).collect();
-        // The same values as last time cross as none: JS keeps their import object.
-        let values = if module.take_same_portable_imports(&refs) {
-            SmallVec::new()
-        } else {
-            refs.iter().map(|value| value.proxy(py)).collect::<PyResult<SmallVec<[_; 8]>>>()?
-        };
-        clear_host_error();
-        let outcome = {
-            let _entered = enter(store);
-            crate::js::call_positional(instantiator, &values)
-        };
-        let exports = outcome.map_err(|err| from_py_err(py, err, Some(&mut *store)))?;
-        module.set_portable_imports(&refs);
-        let count = module.types().export_is_tag.len();
-        if count == 0 {
-            return Ok(Vec::new());
-        }
-        // One proxy for the array; each export gets its own when first used.
-        let exports = Arc::new(exports.unbind());
-        Ok((0..count).map(|i| JsRef::element_of(Arc::clone(&exports), i)).collect())
-    }
-}
-
 impl WasmInstance<Engine> for Instance {
     fn new(mut store: impl AsContextMut<Engine>, module: &Module, imports: &Imports<Engine>) -> Result<Self> {
         let ctx = store.as_context_mut();
@@ -115,11 +65,7 @@ impl WasmInstance<Engine> for Instance {
             // Before instantiating: a start function may trap.
             store.owned.keep_table_sites(sites);
         }
-        let fast = if store.engine.uses_fast_path() { Self::instantiate_fast(store, module, &resolved) } else { None };
-        let values = match fast {
-            Some(values) => values?,
-            None => Python::attach(|py| Self::instantiate_portable(py, store, module, &resolved))?,
-        };
+        let values = with_path!(store.engine, path => path.instantiate(store, module, &resolved))?;
         Ok(Self { exports: Arc::new(typed_exports(store, module, values)?) })
     }
 

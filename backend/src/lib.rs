@@ -29,6 +29,7 @@ mod instance;
 mod memory;
 mod module;
 mod module_types;
+mod path;
 mod pyodide_ffi;
 mod signature;
 mod store;

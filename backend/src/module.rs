@@ -1,7 +1,6 @@
 //! `Module`: a compiled `WebAssembly.Module` and its import/export types.
 
-use crate::boundary::{Portable, fast_abi};
-use crate::error::{fast_error, from_py_err};
+use crate::path::{Path, with_path};
 use crate::imports::ImportIndex;
 use crate::js_ref::{JsRef, WeakJsRef};
 use crate::module_types::ModuleTypes;
@@ -12,7 +11,7 @@ use anyhow::Result;
 use pyo3::prelude::*;
 use std::sync::{Arc, Mutex, OnceLock};
 use wasm_runtime_layer::backend::WasmModule;
-use wasm_runtime_layer::{ExportType, ExternType, FuncType, ImportType};
+use wasm_runtime_layer::{ExportType, ExternType, ImportType};
 
 /// A compiled module.
 #[derive(Clone, Debug)]
@@ -26,9 +25,9 @@ struct Inner {
     types: ModuleTypes,
     /// Where each import name sits, built on first instantiation.
     import_index: OnceLock<ImportIndex>,
-    /// The fast path's signature id of each export (see [`Module::export_sig_ids`]).
+    /// The fast path's signature id of each export (-1 for non-functions).
     export_sig_ids: OnceLock<Option<Vec<i32>>>,
-    /// The portable path's instantiator (`makeInstantiator` in `glue.js`).
+    /// The portable path's instantiator (`Portable.makeInstantiator`).
     instantiator: OnceLock<Py<PyAny>>,
     /// The import values of the last portable instantiation, whose import
     /// object the instantiator keeps (`None` while unknown: before the first
@@ -60,25 +59,14 @@ impl Module {
         self.inner.import_index.get_or_init(|| ImportIndex::new(&self.inner.types.imports))
     }
 
-    /// For each export in declaration order (tags included), the fast path's
-    /// signature id of a function export and -1 for the others; `None`
-    /// without a fast path. Registered once per module.
-    pub(crate) fn export_sig_ids(&self) -> Option<&[i32]> {
-        let ids = self.inner.export_sig_ids.get_or_init(|| {
-            Python::attach(|py| {
-                let runtime = crate::fast::runtime(py)?;
-                let sig_id = |func: Option<&FuncType>| match func {
-                    Some(ty) => i32::try_from(runtime.sig_id(py, ty).ok()?).ok(),
-                    None => Some(-1),
-                };
-                self.inner.types.export_func_types().map(sig_id).collect()
-            })
-        });
-        ids.as_deref()
+    /// The fast path's signature id of each export, made on first need (see
+    /// `path/fast.rs`).
+    pub(crate) fn fast_export_sigs(&self) -> &OnceLock<Option<Vec<i32>>> {
+        &self.inner.export_sig_ids
     }
 
     /// Whether `imports` are the import values of the last portable
-    /// instantiation (see [`Module::instantiator`]); forgets them until
+    /// instantiation (see `path/portable.rs`); forgets them until
     /// [`Module::set_portable_imports`] records the next ones.
     pub(crate) fn take_same_portable_imports(&self, imports: &[&JsRef]) -> bool {
         let last = self.inner.last_portable_imports.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
@@ -91,34 +79,17 @@ impl Module {
         *last = Some(imports.iter().map(|value| value.downgrade()).collect());
     }
 
-    /// The portable path's instantiator: called with one JS value per import
-    /// (in the module's order), or with none to import what the previous
-    /// call did, it returns a JS array of one value per export (in
-    /// declaration order, tags included), or `undefined` for none. Made once
-    /// per module.
-    pub(crate) fn instantiator<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyAny>> {
-        if let Some(made) = self.inner.instantiator.get() {
-            return Ok(made.bind(py));
-        }
-        let sigs: Vec<Option<String>> = self.inner.types.export_func_types().map(|func| func.map(signature::encode)).collect();
-        let made = Portable::make_instantiator(py, &self.inner.js.proxy(py)?, &sigs)?;
-        Ok(self.inner.instantiator.get_or_init(|| made.unbind()).bind(py))
+    /// The portable path's instantiator, made on first need (see
+    /// `path/portable.rs`).
+    pub(crate) fn portable_instantiator(&self) -> &OnceLock<Py<PyAny>> {
+        &self.inner.instantiator
     }
 }
 
 impl Module {
     /// Compiles `bytes` into a JS `WebAssembly.Module`.
     fn compile(py: Python<'_>, engine: &Engine, bytes: &[u8]) -> Result<JsRef> {
-        if engine.uses_fast_path() && crate::fast::runtime(py).is_some() {
-            // Compiled straight from Rust memory: no copy on our side.
-            // SAFETY: JS reads `bytes.len()` bytes at `bytes` during the call.
-            let handle = unsafe { fast_abi::module_new(bytes.as_ptr(), bytes.len()) };
-            return handle.map(JsRef::from_handle).map_err(|_| fast_error::<()>(None));
-        }
-        // Compiled from a view of Rust memory: no copy on our side.
-        let module = crate::pyodide_ffi::with_memoryview(py, bytes, |view| Portable::compile_buffer(py, view).map(Bound::unbind))
-            .map_err(|err| from_py_err::<()>(py, err, None))?;
-        Ok(JsRef::from_proxy(module))
+        with_path!(engine, path => path.compile(py, bytes))
     }
 }
 

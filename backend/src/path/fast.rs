@@ -1,0 +1,240 @@
+//! [`FastPath`]: the fast ABI (`crate::boundary::fast_abi`), values as 8-byte
+//! slots and JS objects as handles, no Python per operation. What it cannot
+//! take goes to [`PortablePath`].
+
+use super::portable::out_of_bounds;
+use super::{Made, Path, PortablePath};
+use crate::boundary::fast_abi;
+use crate::error::{clear_host_error, fast_error};
+use crate::js_ref::JsRef;
+use crate::store::{StoreInner, enter};
+use crate::value::{from_slot, is_numeric, numeric_code, to_slot};
+use crate::{Engine, ExternRef, Func, Module};
+use anyhow::{Context, Result};
+use pyo3::prelude::*;
+use smallvec::SmallVec;
+use wasm_runtime_layer::backend::{Extern, Ref, Val};
+use wasm_runtime_layer::{FuncType, RefType, ValType};
+
+/// The fast path (installed in this Pyodide).
+pub(crate) struct FastPath;
+
+/// Most calls pass few values: their slots live on the stack.
+const INLINE_SLOTS: usize = 16;
+
+/// The fast-path handle standing for a reference (0 for null).
+fn ref_handle(value: &Ref<Engine>) -> Option<u32> {
+    match value {
+        Ref::FuncRef(None) | Ref::ExternRef(None) => Some(0),
+        Ref::FuncRef(Some(f)) => f.js().handle(),
+        Ref::ExternRef(Some(e)) => e.js().handle(),
+    }
+}
+
+/// The call shim's signature id for `func`, registered on its first fast
+/// call; `None` if its type has references.
+fn shim(func: &Func) -> Option<u32> {
+    *func.fast_shim().get_or_init(|| {
+        let ty = func.ty_ref();
+        if !ty.params().iter().chain(ty.results()).copied().all(is_numeric) {
+            return None;
+        }
+        Python::attach(|py| crate::fast::runtime(py)?.sig_id(py, ty).ok())
+    })
+}
+
+/// For each export of `module` in declaration order (tags included), the
+/// signature id of a function export and -1 for the others. Registered once
+/// per module.
+fn export_sigs(module: &Module) -> Option<&[i32]> {
+    let ids = module.fast_export_sigs().get_or_init(|| {
+        Python::attach(|py| {
+            let runtime = crate::fast::runtime(py)?;
+            let sig_id = |func: Option<&FuncType>| match func {
+                Some(ty) => i32::try_from(runtime.sig_id(py, ty).ok()?).ok(),
+                None => Some(-1),
+            };
+            module.types().export_func_types().map(sig_id).collect()
+        })
+    });
+    ids.as_deref()
+}
+
+/// Runs a fallible fast operation and turns its failure into the kept error.
+fn status<R>(outcome: Result<R, fast_abi::Failed>) -> Result<R> {
+    outcome.map_err(|_| fast_error::<()>(None))
+}
+
+impl FastPath {
+    /// A copy's failure, worded as on the portable path.
+    fn copied(outcome: Result<(), fast_abi::Failed>, offset: usize, len: usize) -> Result<()> {
+        status(outcome).map_err(|cause| out_of_bounds(offset, len, cause))
+    }
+}
+
+impl Path for FastPath {
+    fn compile(&self, _py: Python<'_>, bytes: &[u8]) -> Result<JsRef> {
+        // Compiled straight from Rust memory: no copy on our side.
+        // SAFETY: JS reads `bytes.len()` bytes at `bytes` during the call.
+        status(unsafe { fast_abi::module_new(bytes.as_ptr(), bytes.len()) }).map(JsRef::from_handle)
+    }
+
+    /// Handles in, handles out.
+    fn instantiate<T: 'static>(&self, store: &mut StoreInner<T>, module: &Module, imports: &[Extern<Engine>]) -> Result<Vec<JsRef>> {
+        let handles: Option<SmallVec<[u32; 8]>> = imports.iter().map(|value| crate::instance::js_of(value).handle()).collect();
+        let (Some(module_handle), Some(handles), Some(export_sigs)) = (module.js().handle(), handles, export_sigs(module)) else {
+            return PortablePath.instantiate(store, module, imports);
+        };
+        let mut out = vec![0u32; module.types().export_is_tag.len()];
+        clear_host_error();
+        let outcome = {
+            let _entered = enter(store);
+            // SAFETY: one import handle per import of the module, one signature
+            // id and room for one handle per export.
+            unsafe { fast_abi::instantiate(module_handle, handles.as_ptr(), export_sigs.as_ptr(), out.as_mut_ptr()) }
+        };
+        if outcome.is_err() {
+            return Err(fast_error(Some(store)));
+        }
+        Ok(out.into_iter().map(JsRef::from_handle).collect())
+    }
+
+    fn call<T: 'static>(&self, store: &mut StoreInner<T>, func: &Func, args: &[Val<Engine>], results: &mut [Val<Engine>]) -> Result<()> {
+        let (Some(shim), Some(handle)) = (shim(func), func.js().handle()) else {
+            return PortablePath.call(store, func, args, results);
+        };
+        let mut inline = [0u64; INLINE_SLOTS];
+        let mut heap = Vec::new();
+        let slots: &mut [u64] = if args.len() + results.len() <= INLINE_SLOTS {
+            &mut inline
+        } else {
+            heap.resize(args.len() + results.len(), 0);
+            &mut heap
+        };
+        for (slot, arg) in slots.iter_mut().zip(args) {
+            *slot = to_slot(arg).context("a reference argument on the fast path")?;
+        }
+        let (arg_slots, result_slots) = slots.split_at_mut(args.len());
+        clear_host_error();
+        let outcome = {
+            let _entered = enter(store);
+            // SAFETY: `handle` is live, `shim` is the id of the function's
+            // signature, the slots hold one value per parameter and room for
+            // every result.
+            unsafe { fast_abi::call(handle, shim, arg_slots.as_ptr(), result_slots.as_mut_ptr()) }
+        };
+        if outcome.is_err() {
+            return Err(fast_error(Some(store)));
+        }
+        for ((out, slot), ty) in results.iter_mut().zip(result_slots.iter()).zip(func.ty_ref().results()) {
+            *out = from_slot(*slot, *ty);
+        }
+        Ok(())
+    }
+
+    /// A Wasm thunk calling the Rust trampoline (numeric signatures).
+    fn host_function(&self, py: Python<'_>, id: u32, sig: &str) -> Result<Made> {
+        if let Some(runtime) = crate::fast::runtime(py) {
+            if let Some(wasm) = runtime.host_function(py, id, sig)? {
+                return Ok(Made { js: JsRef::from_proxy(wasm.unbind()), keep: None });
+            }
+        }
+        PortablePath.host_function(py, id, sig)
+    }
+
+    fn memory_grow(&self, memory: &JsRef, delta: u32) -> Result<u32> {
+        let Some(handle) = memory.handle() else { return PortablePath.memory_grow(memory, delta) };
+        // SAFETY: `handle` is a live handle of this memory.
+        status(unsafe { fast_abi::mem_grow(handle, delta) })
+    }
+
+    fn memory_pages(&self, memory: &JsRef) -> u32 {
+        let Some(handle) = memory.handle() else { return PortablePath.memory_pages(memory) };
+        // SAFETY: `handle` is a live handle of this memory.
+        status(unsafe { fast_abi::mem_pages(handle) }).unwrap_or(0)
+    }
+
+    fn memory_read(&self, memory: &JsRef, offset: usize, buffer: &mut [u8]) -> Result<()> {
+        let Some(handle) = memory.handle() else { return PortablePath.memory_read(memory, offset, buffer) };
+        // SAFETY: `handle` is live; JS writes at most `buffer.len()` bytes to `buffer`.
+        Self::copied(unsafe { fast_abi::mem_read(handle, offset, buffer.len(), buffer.as_mut_ptr()) }, offset, buffer.len())
+    }
+
+    fn memory_write(&self, memory: &JsRef, offset: usize, buffer: &[u8]) -> Result<()> {
+        let Some(handle) = memory.handle() else { return PortablePath.memory_write(memory, offset, buffer) };
+        // SAFETY: `handle` is live; JS reads `buffer.len()` bytes from `buffer`.
+        Self::copied(unsafe { fast_abi::mem_write(handle, offset, buffer.len(), buffer.as_ptr()) }, offset, buffer.len())
+    }
+
+    fn global_get<T>(&self, global: &JsRef, ty: ValType, store: &mut StoreInner<T>) -> Val<Engine> {
+        let (Some(code), Some(handle)) = (numeric_code(ty), global.handle()) else {
+            return PortablePath.global_get(global, ty, store);
+        };
+        let mut slot = 0u64;
+        // SAFETY: `handle` is live; JS writes one slot of the global's type.
+        match status(unsafe { fast_abi::global_get(handle, code, &mut slot) }) {
+            Ok(()) => from_slot(slot, ty),
+            Err(_) => crate::value::zero(ty),
+        }
+    }
+
+    fn global_set(&self, global: &JsRef, ty: ValType, value: &Val<Engine>) -> Result<()> {
+        let (Some(code), Some(slot), Some(handle)) = (numeric_code(ty), to_slot(value), global.handle()) else {
+            return PortablePath.global_set(global, ty, value);
+        };
+        // SAFETY: `handle` is live; JS reads one slot of the global's type.
+        status(unsafe { fast_abi::global_set(handle, code, &slot) })
+    }
+
+    fn table_size(&self, table: &JsRef) -> u32 {
+        let Some(handle) = table.handle() else { return PortablePath.table_size(table) };
+        // SAFETY: `handle` is a live handle of this table.
+        status(unsafe { fast_abi::table_size(handle) }).unwrap_or(0)
+    }
+
+    fn table_grow(&self, table: &JsRef, element: RefType, delta: u32, init: &Ref<Engine>) -> Result<u32> {
+        let (Some(handle), Some(value)) = (table.handle(), ref_handle(init)) else {
+            return PortablePath.table_grow(table, element, delta, init);
+        };
+        // SAFETY: both handles are live.
+        status(unsafe { fast_abi::table_grow(handle, delta, value) })
+    }
+
+    /// Known values come back without Python; a function of a signature the
+    /// fast path has not seen, or a foreign JS value, is typed by the
+    /// portable path.
+    fn table_get<T>(&self, table: &JsRef, element: RefType, index: u32, store: &mut StoreInner<T>) -> Option<Ref<Engine>> {
+        let Some(handle) = table.handle() else { return PortablePath.table_get(table, element, index, store) };
+        let mut out = [0f64; 3];
+        // SAFETY: `handle` is live; JS writes three f64 slots at `out`.
+        if status(unsafe { fast_abi::table_get(handle, index, out.as_mut_ptr()) }).is_err() {
+            return None;
+        }
+        let [kind, value, sig] = out;
+        let found = match (kind as u32, element) {
+            (0, RefType::FuncRef) => Some(Ref::FuncRef(None)),
+            (0, RefType::ExternRef) => Some(Ref::ExternRef(None)),
+            (1, RefType::ExternRef) => ExternRef::by_id(value as u64, store).map(|found| Ref::ExternRef(Some(found))),
+            (2, RefType::FuncRef) => {
+                // Owning the handle frees it if the portable path has to answer.
+                let js = JsRef::from_handle(value as u32);
+                let ty = u32::try_from(sig as i64).ok().and_then(crate::fast::sig_type);
+                ty.map(|ty| Ref::FuncRef(Some(Func::from_parts(js, ty, store.id))))
+            }
+            (2, RefType::ExternRef) => {
+                drop(JsRef::from_handle(value as u32));
+                None
+            }
+            _ => None,
+        };
+        found.or_else(|| PortablePath.table_get(table, element, index, store))
+    }
+
+    fn table_set(&self, table: &JsRef, element: RefType, index: u32, value: &Ref<Engine>) -> Result<()> {
+        let (Some(handle), Some(value_handle)) = (table.handle(), ref_handle(value)) else {
+            return PortablePath.table_set(table, element, index, value);
+        };
+        // SAFETY: both handles are live.
+        status(unsafe { fast_abi::table_set(handle, index, value_handle) })
+    }
+}
