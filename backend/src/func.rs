@@ -1,7 +1,6 @@
 //! `Func`: a Wasm function (exported by an instance, or a host function).
 
 use crate::Engine;
-use crate::boundary::Portable;
 use crate::error::WrongStore;
 use crate::host_func::{erase, register};
 use crate::js_ref::JsRef;
@@ -9,7 +8,7 @@ use crate::path::{Path, with_path};
 use crate::signature;
 use crate::store::{StoreId, StoreInner};
 use crate::value::{check_store, check_type};
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use pyo3::prelude::*;
 use std::sync::{Arc, OnceLock};
 use wasm_runtime_layer::FuncType;
@@ -55,16 +54,7 @@ impl Func {
     /// A Wasm function that came back from JS without a declared type
     /// (from a table, a global or a call): its type is looked up or probed.
     pub(crate) fn from_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: &StoreInner<T>) -> Result<Self> {
-        // The registry knows every function we made or saw; the candidates
-        // (every signature seen) cross only for a function it does not know.
-        let sig = match Portable::func_sig(py, value, None)? {
-            Some(sig) => Some(sig),
-            None => Portable::func_sig(py, value, Some(&signature::known()))?,
-        };
-        let ty = sig
-            .as_deref()
-            .and_then(signature::decode)
-            .context("a function reference whose type is unknown to this engine (not from a module or host function it made)")?;
+        let ty = crate::path::func_type_of(py, value)?;
         Ok(Self::from_parts(JsRef::from_proxy(value.clone().unbind()), ty, store.id))
     }
 

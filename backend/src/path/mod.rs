@@ -19,7 +19,7 @@ mod portable;
 
 pub(crate) use create::{new_global, new_memory, new_table, undefined};
 pub(crate) use fast::FastPath;
-pub(crate) use portable::PortablePath;
+pub(crate) use portable::{PortablePath, func_type_of};
 
 use crate::store::StoreInner;
 use crate::{Engine, Func, Module};

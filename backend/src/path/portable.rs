@@ -11,12 +11,12 @@ use crate::signature;
 use crate::store::{StoreInner, enter};
 use crate::value::{from_js, ref_from_js, ref_to_js, to_js, type_code, type_codes, zero};
 use crate::{Engine, Func, Module};
-use anyhow::Result;
+use anyhow::{Context, Result};
 use pyo3::prelude::*;
 use smallvec::SmallVec;
 use std::sync::Arc;
 use wasm_runtime_layer::backend::{Extern, Ref, Val};
-use wasm_runtime_layer::{RefType, ValType};
+use wasm_runtime_layer::{FuncType, RefType, ValType};
 
 /// The portable path: only Pyodide's public FFI.
 pub(crate) struct PortablePath;
@@ -61,6 +61,20 @@ fn caller<'a, 'py>(py: Python<'py>, func: &'a Func) -> Result<&'a Py<PyAny>> {
     let ty = func.ty_ref();
     let made = Portable::make_caller(py, &func.js().proxy(py)?, &type_codes(ty.params()), &type_codes(ty.results()))?;
     Ok(func.portable_caller().get_or_init(|| made.unbind()))
+}
+
+/// The type of a Wasm function that came back from JS without a declared
+/// type (from a table, a global or a call). The registry knows every
+/// function we made or saw; the candidates (every signature seen) cross only
+/// for a function it does not know.
+pub(crate) fn func_type_of(py: Python<'_>, value: &Bound<'_, PyAny>) -> Result<FuncType> {
+    let sig = match Portable::func_sig(py, value, None)? {
+        Some(sig) => Some(sig),
+        None => Portable::func_sig(py, value, Some(&signature::known()))?,
+    };
+    sig.as_deref()
+        .and_then(signature::decode)
+        .context("a function reference whose type is unknown to this engine (not from a module or host function it made)")
 }
 
 /// The instantiator of `module`, made once per module: called with one JS
