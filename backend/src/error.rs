@@ -271,7 +271,7 @@ fn exception<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: Option<&mut Sto
     let Some(store) = store else { return Ok(found) };
     let tags: Vec<(std::sync::Arc<Py<PyAny>>, Vec<ValType>)> = store.owned.tags.clone();
     for (tag, types) in tags {
-        let Some(payload) = Portable::exception_payload(py, value, tag.bind(py), &crate::value::type_codes(&types))? else {
+        let Some(payload) = Portable::exception_payload(py, value, tag.bind(py), &crate::type_code::codes(&types))? else {
             continue;
         };
         let mut values = Vec::with_capacity(types.len());

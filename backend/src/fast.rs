@@ -28,24 +28,6 @@ pub(crate) struct Runtime {
     _installed: (),
 }
 
-/// The signatures registered with the fast path, both ways.
-#[derive(Default)]
-struct Signatures {
-    ids: std::collections::BTreeMap<String, u32>,
-    types: Vec<Option<FuncType>>,
-}
-
-thread_local! {
-    /// Per thread, not behind a lock: Pyodide runs one thread, and a lock
-    /// here would be a call into the main module on every table read.
-    static SIGNATURES: std::cell::RefCell<Signatures> = std::cell::RefCell::default();
-}
-
-/// The function type of a fast-path signature id.
-pub(crate) fn sig_type(id: u32) -> Option<FuncType> {
-    SIGNATURES.with(|table| table.borrow().types.get(id as usize).cloned().flatten())
-}
-
 /// Set to a non-empty value to turn the fast path off for the whole process.
 pub const PORTABLE_ENV: &str = "PYODIDE_RUNTIME_LAYER_PORTABLE";
 
@@ -98,21 +80,7 @@ impl Runtime {
     /// The id of a function type in the fast path's signature table
     /// (registered on first need; later lookups stay in Rust).
     pub(crate) fn sig_id(&self, py: Python<'_>, ty: &FuncType) -> PyResult<u32> {
-        let sig = crate::signature::encode(ty);
-        if let Some(id) = SIGNATURES.with(|table| table.borrow().ids.get(&sig).copied()) {
-            return Ok(id);
-        }
-        // JS is called with no borrow held.
-        let id = FastRuntime::sig_id(py, &sig)?;
-        SIGNATURES.with(|table| {
-            let mut table = table.borrow_mut();
-            table.ids.insert(sig, id);
-            if table.types.len() <= id as usize {
-                table.types.resize(id as usize + 1, None);
-            }
-            table.types[id as usize] = Some(ty.clone());
-        });
-        Ok(id)
+        crate::signature::fast_id(ty, |sig| FastRuntime::sig_id(py, sig))
     }
 
     /// A Wasm function of signature `sig` calling host function `id` through

@@ -35,6 +35,7 @@ mod signature;
 mod store;
 mod table;
 mod trap_sites;
+mod type_code;
 mod value;
 
 pub use engine::Engine;

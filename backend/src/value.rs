@@ -16,24 +16,6 @@ use crate::store::StoreId;
 use wasm_runtime_layer::ValType;
 use wasm_runtime_layer::backend::{Ref, Val};
 
-/// The one-letter code `glue.js` uses for a value type.
-pub(crate) fn type_code(ty: ValType) -> char {
-    match ty {
-        ValType::I32 => 'i',
-        ValType::I64 => 'I',
-        ValType::F32 => 'f',
-        ValType::F64 => 'F',
-        ValType::V128 => 'v',
-        ValType::FuncRef => 'r',
-        ValType::ExternRef => 'x',
-    }
-}
-
-/// The codes of a list of types, e.g. `[I32, I64]` → `"iI"`.
-pub(crate) fn type_codes(types: &[ValType]) -> String {
-    types.iter().copied().map(type_code).collect()
-}
-
 /// A value of another type than `ty`: what a host function's results start
 /// as, so a result it never writes fails the type check (as in wasmtime).
 pub(crate) fn unwritten(ty: ValType) -> Val<Engine> {
@@ -93,12 +75,6 @@ pub(crate) fn check_type(value: &Val<Engine>, ty: ValType, what: impl FnOnce() -
     Ok(())
 }
 
-/// Whether the fast path can carry values of this type (numbers only: JS
-/// references would need a handle per value).
-pub(crate) fn is_numeric(ty: ValType) -> bool {
-    matches!(ty, ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64)
-}
-
 /// A numeric value as a fast-path slot: the little-endian bits in the low bytes.
 pub(crate) fn to_slot(value: &Val<Engine>) -> Option<u64> {
     Some(match value {
@@ -119,17 +95,6 @@ pub(crate) fn from_slot(slot: u64, ty: ValType) -> Val<Engine> {
         ValType::F64 => Val::F64(f64::from_bits(slot)),
         other => zero(other),
     }
-}
-
-/// The code `glue.js`'s fast global access uses for a numeric type.
-pub(crate) fn numeric_code(ty: ValType) -> Option<u32> {
-    Some(match ty {
-        ValType::I32 => 0,
-        ValType::I64 => 1,
-        ValType::F32 => 2,
-        ValType::F64 => 3,
-        _ => return None,
-    })
 }
 
 /// Checks that a reference value belongs to store `store` (wasmtime rejects

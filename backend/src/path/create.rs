@@ -7,7 +7,8 @@ use crate::bindings::{self, MemoryDescriptor};
 use crate::boundary::Portable;
 use crate::error::from_py_err;
 use crate::js_ref::JsRef;
-use crate::value::{ref_to_js, to_js, type_code};
+use crate::type_code;
+use crate::value::{ref_to_js, to_js};
 use anyhow::Result;
 use pyo3::prelude::*;
 use wasm_runtime_layer::backend::{Ref, Val};
@@ -41,7 +42,7 @@ pub(crate) fn new_table(ty: TableType, init: &Ref<Engine>) -> Result<JsRef> {
 pub(crate) fn new_global(value: &Val<Engine>, mutable: bool) -> Result<JsRef> {
     Python::attach(|py| {
         let initial = to_js(py, value)?;
-        let js = Portable::new_global(py, &type_code(value.ty()).to_string(), mutable, &initial)?;
+        let js = Portable::new_global(py, &type_code::code(value.ty()).to_string(), mutable, &initial)?;
         Ok(JsRef::from_proxy(js.unbind()))
     })
 }

@@ -8,7 +8,8 @@ use crate::boundary::fast_abi;
 use crate::error::{clear_host_error, fast_error};
 use crate::js_ref::JsRef;
 use crate::store::{StoreInner, enter};
-use crate::value::{from_slot, is_numeric, numeric_code, to_slot};
+use crate::type_code::{is_numeric, numeric_index};
+use crate::value::{from_slot, to_slot};
 use crate::{Engine, ExternRef, Func, Module};
 use anyhow::{Context, Result};
 use pyo3::prelude::*;
@@ -167,7 +168,7 @@ impl Path for FastPath {
     }
 
     fn global_get<T>(&self, global: &JsRef, ty: ValType, store: &mut StoreInner<T>) -> Val<Engine> {
-        let (Some(code), Some(handle)) = (numeric_code(ty), global.handle()) else {
+        let (Some(code), Some(handle)) = (numeric_index(ty), global.handle()) else {
             return PortablePath.global_get(global, ty, store);
         };
         let mut slot = 0u64;
@@ -179,7 +180,7 @@ impl Path for FastPath {
     }
 
     fn global_set(&self, global: &JsRef, ty: ValType, value: &Val<Engine>) -> Result<()> {
-        let (Some(code), Some(slot), Some(handle)) = (numeric_code(ty), to_slot(value), global.handle()) else {
+        let (Some(code), Some(slot), Some(handle)) = (numeric_index(ty), to_slot(value), global.handle()) else {
             return PortablePath.global_set(global, ty, value);
         };
         // SAFETY: `handle` is live; JS reads one slot of the global's type.
@@ -218,7 +219,7 @@ impl Path for FastPath {
             (2, RefType::FuncRef) => {
                 // Owning the handle frees it if the portable path has to answer.
                 let js = JsRef::from_handle(value as u32);
-                let ty = u32::try_from(sig as i64).ok().and_then(crate::fast::sig_type);
+                let ty = u32::try_from(sig as i64).ok().and_then(crate::signature::of_fast_id);
                 ty.map(|ty| Ref::FuncRef(Some(Func::from_parts(js, ty, store.id))))
             }
             (2, RefType::ExternRef) => {

@@ -9,7 +9,8 @@ use crate::host_func::HostTrampoline;
 use crate::js_ref::JsRef;
 use crate::signature;
 use crate::store::{StoreInner, enter};
-use crate::value::{from_js, ref_from_js, ref_to_js, to_js, type_code, type_codes, zero};
+use crate::type_code;
+use crate::value::{from_js, ref_from_js, ref_to_js, to_js, zero};
 use crate::{Engine, Func, Module};
 use anyhow::{Context, Result};
 use pyo3::prelude::*;
@@ -29,7 +30,7 @@ const INLINE_VALUES: usize = 16;
 
 /// The one-letter code of a table's element type.
 pub(crate) fn element_code(ty: RefType) -> String {
-    type_code(element_type(ty)).to_string()
+    type_code::code(element_type(ty)).to_string()
 }
 
 /// A table's element type as a value type.
@@ -59,7 +60,7 @@ fn caller<'a, 'py>(py: Python<'py>, func: &'a Func) -> Result<&'a Py<PyAny>> {
         return Ok(caller);
     }
     let ty = func.ty_ref();
-    let made = Portable::make_caller(py, &func.js().proxy(py)?, &type_codes(ty.params()), &type_codes(ty.results()))?;
+    let made = Portable::make_caller(py, &func.js().proxy(py)?, &type_code::codes(ty.params()), &type_code::codes(ty.results()))?;
     Ok(func.portable_caller().get_or_init(|| made.unbind()))
 }
 
@@ -194,7 +195,7 @@ impl Path for PortablePath {
 
     fn global_get<T>(&self, js: &JsRef, ty: ValType, store: &mut StoreInner<T>) -> Val<Engine> {
         Python::attach(|py| -> Result<Val<Engine>> {
-            let value = Portable::get_global(py, &js.proxy(py)?, &type_code(ty).to_string())?;
+            let value = Portable::get_global(py, &js.proxy(py)?, &type_code::code(ty).to_string())?;
             from_js(py, &value, ty, store)
         })
         .unwrap_or_else(|_| zero(ty))
@@ -203,7 +204,7 @@ impl Path for PortablePath {
     fn global_set(&self, js: &JsRef, ty: ValType, value: &Val<Engine>) -> Result<()> {
         Python::attach(|py| {
             let value = to_js(py, value)?;
-            Portable::set_global(py, &js.proxy(py)?, &type_code(ty).to_string(), &value)
+            Portable::set_global(py, &js.proxy(py)?, &type_code::code(ty).to_string(), &value)
                 .map_err(|err| from_py_err::<()>(py, err, None))
         })
     }
