@@ -6,14 +6,13 @@
 //! A JS value that is not one of our wrappers becomes an `ExternRef` holding a
 //! [`JsValue`].
 
-use crate::boundary::Portable;
 use crate::js_ref::JsRef;
-use crate::store::{StoreId, StoreInner};
+use crate::store_id::StoreId;
 use crate::{Engine, StoreContext};
 use anyhow::{Context, Result};
 use pyo3::prelude::*;
 use std::any::Any;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::sync::atomic::{AtomicU64, Ordering};
 use wasm_runtime_layer::backend::{AsContextMut, WasmExternRef};
 
@@ -25,7 +24,11 @@ pub struct ExternRef {
 
 struct Inner {
     value: Box<dyn Any + Send + Sync>,
-    js: JsRef,
+    /// The id its JS wrapper carries (`None` for a foreign JS value).
+    id: Option<u64>,
+    /// The JS value standing for it: made when it first crosses to JS
+    /// (`path::extern_ref_js`), or the foreign value itself.
+    js: OnceLock<JsRef>,
     store: StoreId,
 }
 
@@ -41,14 +44,15 @@ impl std::fmt::Debug for Inner {
 pub struct JsValue(pub Arc<Py<PyAny>>);
 
 impl ExternRef {
-    /// The JS value that stands for this reference.
-    pub(crate) fn js(&self) -> &JsRef {
+    /// The JS value that stands for this reference, once made (see
+    /// `path::extern_ref_js`).
+    pub(crate) fn js_cell(&self) -> &OnceLock<JsRef> {
         &self.inner.js
     }
 
-    /// One of this store's externrefs, by the id its JS wrapper carries.
-    pub(crate) fn by_id<T>(id: u64, store: &StoreInner<T>) -> Option<Self> {
-        store.owned.extern_refs.get(&id).cloned()
+    /// The id its JS wrapper carries (`None` for a foreign JS value).
+    pub(crate) fn id(&self) -> Option<u64> {
+        self.inner.id
     }
 
     /// The store the reference was made in (or, for a foreign JS value, first seen in).
@@ -56,38 +60,28 @@ impl ExternRef {
         self.inner.store
     }
 
-    /// The `ExternRef` a JS value stands for.
-    pub(crate) fn from_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: &mut StoreInner<T>) -> Result<Self> {
-        let id = Portable::extern_ref_id(py, value)?;
-        if id >= 0.0 {
-            if let Some(known) = store.owned.extern_refs.get(&(id as u64)) {
-                return Ok(known.clone());
-            }
-        }
-        Ok(Self {
+    /// A JS value that is not one of our wrappers, as an `ExternRef`
+    /// holding a [`JsValue`] (first seen in `store`).
+    pub(crate) fn foreign(value: &Bound<'_, PyAny>, store: StoreId) -> Self {
+        Self {
             inner: Arc::new(Inner {
                 value: Box::new(JsValue(Arc::new(value.clone().unbind()))),
-                js: JsRef::from_proxy(value.clone().unbind()),
-                store: store.id,
+                id: None,
+                js: OnceLock::from(JsRef::from_proxy(value.clone().unbind())),
+                store,
             }),
-        })
+        }
     }
 }
 
 impl WasmExternRef<Engine> for ExternRef {
-    /// Wraps `object`. If its JS wrapper cannot be made (no JS engine), the
-    /// reference still works on the host side and stands for JS `undefined`.
+    /// Wraps `object`. Its JS wrapper is made when it first crosses to JS.
     fn new<T: 'static + Send + Sync>(mut ctx: impl AsContextMut<Engine>, object: T) -> Self {
         static NEXT_ID: AtomicU64 = AtomicU64::new(0);
         let ctx = ctx.as_context_mut();
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-        let js = Python::attach(|py| {
-            Portable::new_extern_ref(py, id as f64)
-                .map(Bound::unbind)
-                .unwrap_or_else(|_| py.None())
-        });
-        let js = JsRef::from_proxy(js);
-        let this = Self { inner: Arc::new(Inner { value: Box::new(object), js, store: ctx.inner.id }) };
+        let inner = Inner { value: Box::new(object), id: Some(id), js: OnceLock::new(), store: ctx.inner.id };
+        let this = Self { inner: Arc::new(inner) };
         ctx.inner.owned.extern_refs.insert(id, this.clone());
         this
     }

@@ -1,18 +1,21 @@
-//! The fast path: hot operations beneath Python.
+//! Installing the fast path: hot operations beneath Python.
 //!
 //! The extension is itself a WebAssembly side module in the same JS realm as
-//! the guest modules it runs. `glue.js` installs a few JS functions into the
-//! Pyodide loader's import table, and the `extern "C"` declarations below bind
-//! to them, so a call, a memory copy or a global access is one direct
-//! wasm→JS call with no Python in between. Values cross as 8-byte slots in
-//! Rust memory and JS objects as handles (u32) into one JS table.
+//! the guest modules it runs. `FastRuntime.install` (spec/boundary.webidl,
+//! `src/js/fast_runtime.js`) puts the generated `FastAbi` adapters into the
+//! Pyodide loader's import table and the function table, so a call, a memory
+//! copy or a global access is one direct wasm→JS call with no Python in
+//! between (`crate::boundary::fast_abi`, used by `path/fast.rs`). Values
+//! cross as 8-byte slots in Rust memory and JS objects as handles (u32) into
+//! one JS table.
 //!
 //! This relies on Pyodide internals (`pyodide._module`, the loader's import
-//! table, `getWasmTableEntry`). [`runtime`] detects them once; if anything is
-//! missing, or on a native build, it reports `None` and every operation takes
-//! the portable PyO3 path instead. Every JS function called from here catches
-//! everything and returns a status, and [`host_trampoline`] catches panics, so
-//! neither a JS exception nor a Rust panic ever unwinds across the boundary.
+//! table, `getWasmTableEntry`, `addFunction`). [`runtime`] detects them once;
+//! if anything is missing, or on a native build, it reports `None` and every
+//! engine takes the portable path instead. Every adapter catches everything
+//! and returns a status, and the host trampoline (`host_func.rs`) catches
+//! panics, so neither a JS exception nor a Rust panic ever unwinds across the
+//! boundary.
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -84,10 +87,9 @@ impl Runtime {
     }
 
     /// A Wasm function of signature `sig` calling host function `id` through
-    /// the trampoline, or `None` if `sig` has non-numeric types.
-    pub(crate) fn host_function<'py>(&self, py: Python<'py>, id: u32, sig: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let trampoline = u32::try_from(trampoline_pointer())
-            .map_err(|_| pyo3::exceptions::PyOverflowError::new_err("the trampoline's table index exceeds u32"))?;
+    /// the trampoline, or `None` if `sig` has non-numeric types;
+    /// `trampoline` is the Rust entry point's function-table index.
+    pub(crate) fn host_function<'py>(&self, py: Python<'py>, trampoline: u32, id: u32, sig: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
         let f = FastRuntime::host_function(py, trampoline, id, sig)?;
         Ok(if crate::js::is_nullish(py, &f)? { None } else { Some(f) })
     }
@@ -142,24 +144,4 @@ fn install(py: Python<'_>) -> Result<Runtime, String> {
         }
     }
     Ok(Runtime { _installed: () })
-}
-
-/// The host-call entry point JS reaches through the function table.
-fn trampoline_pointer() -> usize {
-    host_trampoline as *const () as usize
-}
-
-/// Called by JS for a host function on the fast path: reads the arguments from
-/// `args`, runs host function `id`, writes the results to `results`. Returns 0
-/// on success; on failure the error is parked for the enclosing call.
-pub(crate) extern "C" fn host_trampoline(id: u32, args: *const u64, results: *mut u64) -> i32 {
-    let outcome = std::panic::catch_unwind(|| crate::host_func::call_from_slots(id, args, results))
-        .unwrap_or_else(|panic| Err(anyhow::anyhow!("host function panicked: {}", crate::host_func::panic_message(&panic))));
-    match outcome {
-        Ok(()) => 0,
-        Err(err) => {
-            crate::error::park_host_error(err);
-            1
-        }
-    }
 }

@@ -2,11 +2,12 @@
 
 use crate::Engine;
 use crate::error::WrongStore;
-use crate::host_func::{erase, register};
+use crate::host_func::erase;
+use crate::host_registry::register;
 use crate::js_ref::JsRef;
 use crate::path::{Path, with_path};
 use crate::signature;
-use crate::store::{StoreId, StoreInner};
+use crate::store_id::StoreId;
 use crate::value::{check_store, check_type};
 use anyhow::{Result, bail};
 use pyo3::prelude::*;
@@ -49,13 +50,6 @@ impl Func {
     /// The store the function belongs to.
     pub(crate) fn store_id(&self) -> StoreId {
         self.inner.store
-    }
-
-    /// A Wasm function that came back from JS without a declared type
-    /// (from a table, a global or a call): its type is looked up or probed.
-    pub(crate) fn from_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: &StoreInner<T>) -> Result<Self> {
-        let ty = crate::path::func_type_of(py, value)?;
-        Ok(Self::from_parts(JsRef::from_proxy(value.clone().unbind()), ty, store.id))
     }
 
     fn check_call(&self, store: StoreId, args: &[Val<Engine>], results: &[Val<Engine>]) -> Result<()> {

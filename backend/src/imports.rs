@@ -3,7 +3,7 @@
 //! of the names the module imports (no `String` made per lookup).
 
 use crate::error::WrongStore;
-use crate::store::StoreId;
+use crate::store_id::StoreId;
 use crate::{Engine, Module};
 use anyhow::{Result, bail};
 use smallvec::SmallVec;

@@ -3,7 +3,7 @@
 use crate::error::WrongStore;
 use crate::js_ref::JsRef;
 use crate::path::{Path, with_path};
-use crate::store::StoreId;
+use crate::store_id::StoreId;
 use crate::Engine;
 use anyhow::{Context, Result};
 use wasm_runtime_layer::MemoryType;

@@ -2,28 +2,17 @@
 //! through which host functions called from Wasm reach it.
 
 use crate::Engine;
+pub use crate::store_id::StoreId;
 use crate::externref::ExternRef;
 use crate::trap_sites::TableSites;
 use pyo3::prelude::*;
 use std::any::TypeId;
 use std::cell::Cell;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
 use wasm_runtime_layer::ValType;
 use wasm_runtime_layer::backend::{
     AsContext, AsContextMut, WasmStore, WasmStoreContext, WasmStoreContextMut,
 };
-
-/// Identifies one store; objects remember the store that made them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct StoreId(u64);
-
-impl StoreId {
-    fn fresh() -> Self {
-        static NEXT: AtomicU64 = AtomicU64::new(1);
-        Self(NEXT.fetch_add(1, Ordering::Relaxed))
-    }
-}
 
 /// Everything a store owns. Boxed, so its address is stable while host
 /// functions reach it through the current-store pointer.
@@ -62,7 +51,7 @@ impl Owned {
 impl Drop for Owned {
     fn drop(&mut self) {
         for id in self.host_ids.drain(..) {
-            crate::host_func::unregister(id);
+            crate::host_registry::unregister(id);
         }
         let proxies = std::mem::take(&mut self.host_proxies);
         if proxies.is_empty() {

@@ -4,15 +4,10 @@
 //! objects); the JS-side half (BigInt for i64, `undefined` → `null` for
 //! references) lives in `glue.js` so that one crossing does the whole job.
 
-use crate::func::Func;
-use crate::externref::ExternRef;
-use crate::store::StoreInner;
 use crate::Engine;
 use anyhow::{Result, bail};
-use pyo3::prelude::*;
-use pyo3::types::PyInt;
 use crate::error::WrongStore;
-use crate::store::StoreId;
+use crate::store_id::StoreId;
 use wasm_runtime_layer::ValType;
 use wasm_runtime_layer::backend::{Ref, Val};
 
@@ -41,30 +36,6 @@ pub(crate) fn zero(ty: ValType) -> Val<Engine> {
 /// The error for a v128 value at the JS boundary, which the JS API forbids.
 pub(crate) fn v128_error() -> anyhow::Error {
     anyhow::anyhow!("v128 values cannot cross the JS boundary (the WebAssembly JS API forbids them)")
-}
-
-/// A value as the Python object that Pyodide hands to JS (`glue.js` finishes the job).
-pub(crate) fn to_js<'py>(py: Python<'py>, value: &Val<Engine>) -> Result<Bound<'py, PyAny>> {
-    Ok(match value {
-        Val::I32(v) => PyInt::new(py, *v).into_any(),
-        Val::I64(v) => PyInt::new(py, *v).into_any(),
-        // Floats cross as their bits (see "Floats as bits" in `glue.js`).
-        Val::F32(v) => PyInt::new(py, v.to_bits()).into_any(),
-        Val::F64(v) => PyInt::new(py, v.to_bits() as i64).into_any(),
-        Val::V128(_) => return Err(v128_error()),
-        Val::FuncRef(None) | Val::ExternRef(None) => py.None().into_bound(py),
-        Val::FuncRef(Some(f)) => f.js().proxy(py)?,
-        Val::ExternRef(Some(e)) => e.js().proxy(py)?,
-    })
-}
-
-/// A reference as the Python object that Pyodide hands to JS.
-pub(crate) fn ref_to_js<'py>(py: Python<'py>, value: &Ref<Engine>) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Ref::FuncRef(Some(f)) => f.js().proxy(py)?,
-        Ref::ExternRef(Some(e)) => e.js().proxy(py)?,
-        Ref::FuncRef(None) | Ref::ExternRef(None) => py.None().into_bound(py),
-    })
 }
 
 /// Checks that `value` has type `ty`.
@@ -121,34 +92,4 @@ fn same_store(owner: StoreId, store: StoreId) -> Result<()> {
         return Err(WrongStore.into());
     }
     Ok(())
-}
-
-/// A JS value (as Pyodide handed it to Python) read as a Wasm value of type `ty`.
-pub(crate) fn from_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, ty: ValType, store: &mut StoreInner<T>) -> Result<Val<Engine>> {
-    Ok(match ty {
-        ValType::I32 => Val::I32(value.extract::<i64>()? as i32),
-        ValType::I64 => Val::I64(value.extract::<i64>()?),
-        ValType::F32 => Val::F32(f32::from_bits(value.extract::<i64>()? as u32)),
-        ValType::F64 => Val::F64(f64::from_bits(value.extract::<i64>()? as u64)),
-        ValType::V128 => return Err(v128_error()),
-        ValType::FuncRef => Val::FuncRef(if crate::js::is_nullish(py, value)? {
-            None
-        } else {
-            Some(Func::from_js(py, value, store)?)
-        }),
-        ValType::ExternRef => Val::ExternRef(if crate::js::is_nullish(py, value)? {
-            None
-        } else {
-            Some(ExternRef::from_js(py, value, store)?)
-        }),
-    })
-}
-
-/// A reference read back from JS.
-pub(crate) fn ref_from_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, ty: ValType, store: &mut StoreInner<T>) -> Result<Ref<Engine>> {
-    Ok(match from_js(py, value, ty, store)? {
-        Val::FuncRef(f) => Ref::FuncRef(f),
-        Val::ExternRef(e) => Ref::ExternRef(e),
-        _ => bail!("{ty} is not a reference type"),
-    })
 }

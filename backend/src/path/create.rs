@@ -5,10 +5,10 @@ use super::portable::element_code;
 use crate::Engine;
 use crate::bindings::{self, MemoryDescriptor};
 use crate::boundary::Portable;
-use crate::error::from_py_err;
+use super::from_py_err;
 use crate::js_ref::JsRef;
 use crate::type_code;
-use crate::value::{ref_to_js, to_js};
+use super::convert::{ref_to_js, to_js};
 use anyhow::Result;
 use pyo3::prelude::*;
 use wasm_runtime_layer::backend::{Ref, Val};
@@ -45,6 +45,11 @@ pub(crate) fn new_global(value: &Val<Engine>, mutable: bool) -> Result<JsRef> {
         let js = Portable::new_global(py, &type_code::code(value.ty()).to_string(), mutable, &initial)?;
         Ok(JsRef::from_proxy(js.unbind()))
     })
+}
+
+/// The JS wrapper of externref `id`: a frozen object carrying the id.
+pub(crate) fn new_extern_ref(id: u64) -> Result<JsRef> {
+    Python::attach(|py| Ok(JsRef::from_proxy(Portable::new_extern_ref(py, id as f64)?.unbind())))
 }
 
 /// JS `undefined`: what stands for an object that could not be made (its

@@ -5,12 +5,15 @@
 use super::portable::out_of_bounds;
 use super::{Made, Path, PortablePath};
 use crate::boundary::fast_abi;
-use crate::error::{clear_host_error, fast_error};
+use super::fast_error;
+use crate::error::{clear_host_error, park_host_error};
+use crate::host_registry::{HostArgs, lookup, panic_message};
+use std::panic::catch_unwind;
 use crate::js_ref::JsRef;
 use crate::store::{StoreInner, enter};
 use crate::type_code::{is_numeric, numeric_index};
 use crate::value::{from_slot, to_slot};
-use crate::{Engine, ExternRef, Func, Module};
+use crate::{Engine, Func, Module};
 use anyhow::{Context, Result};
 use pyo3::prelude::*;
 use smallvec::SmallVec;
@@ -23,12 +26,35 @@ pub(crate) struct FastPath;
 /// Most calls pass few values: their slots live on the stack.
 const INLINE_SLOTS: usize = 16;
 
+/// The fast path's host-call entry point, called by JS (a host thunk,
+/// `src/js/host_thunks.js`) through the function table: reads the arguments
+/// from `args`, runs host function `id`, writes the results to `results`.
+/// Returns 0 on success; on failure (a panic included) the error is parked
+/// for the enclosing call and it returns 1, so nothing unwinds into JS.
+extern "C" fn slots_trampoline(id: u32, args: *const u64, results: *mut u64) -> i32 {
+    let outcome = catch_unwind(|| lookup(id)?(HostArgs::Slots(args, results)).map(drop))
+        .unwrap_or_else(|panic| Err(anyhow::anyhow!("host function panicked: {}", panic_message(&panic))));
+    match outcome {
+        Ok(()) => 0,
+        Err(err) => {
+            park_host_error(err);
+            1
+        }
+    }
+}
+
+/// The function-table index of [`slots_trampoline`] (on wasm32 a function
+/// pointer is its table index).
+fn slots_trampoline_index() -> Option<u32> {
+    u32::try_from(slots_trampoline as *const () as usize).ok()
+}
+
 /// The fast-path handle standing for a reference (0 for null).
 fn ref_handle(value: &Ref<Engine>) -> Option<u32> {
     match value {
         Ref::FuncRef(None) | Ref::ExternRef(None) => Some(0),
         Ref::FuncRef(Some(f)) => f.js().handle(),
-        Ref::ExternRef(Some(e)) => e.js().handle(),
+        Ref::ExternRef(Some(e)) => super::convert::extern_ref_js(e).handle(),
     }
 }
 
@@ -135,8 +161,8 @@ impl Path for FastPath {
 
     /// A Wasm thunk calling the Rust trampoline (numeric signatures).
     fn host_function(&self, py: Python<'_>, id: u32, sig: &str) -> Result<Made> {
-        if let Some(runtime) = crate::fast::runtime(py) {
-            if let Some(wasm) = runtime.host_function(py, id, sig)? {
+        if let (Some(runtime), Some(trampoline)) = (crate::fast::runtime(py), slots_trampoline_index()) {
+            if let Some(wasm) = runtime.host_function(py, trampoline, id, sig)? {
                 return Ok(Made { js: JsRef::from_proxy(wasm.unbind()), keep: None });
             }
         }
@@ -215,7 +241,7 @@ impl Path for FastPath {
         let found = match (kind as u32, element) {
             (0, RefType::FuncRef) => Some(Ref::FuncRef(None)),
             (0, RefType::ExternRef) => Some(Ref::ExternRef(None)),
-            (1, RefType::ExternRef) => ExternRef::by_id(value as u64, store).map(|found| Ref::ExternRef(Some(found))),
+            (1, RefType::ExternRef) => store.owned.extern_refs.get(&(value as u64)).map(|found| Ref::ExternRef(Some(found.clone()))),
             (2, RefType::FuncRef) => {
                 // Owning the handle frees it if the portable path has to answer.
                 let js = JsRef::from_handle(value as u32);

@@ -13,11 +13,15 @@
 //! (a JS value it has no handle for, a reference-typed global, a table
 //! element of a signature it has not seen).
 
+mod classify;
+mod convert;
 mod create;
 mod fast;
 mod portable;
 
-pub(crate) use create::{new_global, new_memory, new_table, undefined};
+pub(crate) use classify::{fast_error, from_py_err};
+pub(crate) use convert::{from_js, to_js};
+pub(crate) use create::{new_extern_ref, new_global, new_memory, new_table, undefined};
 pub(crate) use fast::FastPath;
 pub(crate) use portable::{PortablePath, func_type_of};
 

@@ -4,13 +4,18 @@
 use super::{Made, Path};
 use crate::bindings;
 use crate::boundary::Portable;
-use crate::error::{clear_host_error, from_py_err};
-use crate::host_func::HostTrampoline;
+use super::from_py_err;
+use crate::error::{clear_host_error, park_host_error};
+use crate::host_registry::{HostArgs, lookup, panic_message};
+use pyo3::exceptions::PyRuntimeError;
+use pyo3::types::PyTuple;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use crate::js_ref::JsRef;
 use crate::signature;
 use crate::store::{StoreInner, enter};
 use crate::type_code;
-use crate::value::{from_js, ref_from_js, ref_to_js, to_js, zero};
+use super::convert::{from_js, ref_from_js, ref_to_js, to_js};
+use crate::value::zero;
 use crate::{Engine, Func, Module};
 use anyhow::{Context, Result};
 use pyo3::prelude::*;
@@ -27,6 +32,30 @@ const PAGE: usize = 65536;
 
 /// Most calls pass few values.
 const INLINE_VALUES: usize = 16;
+
+/// The portable path's host-call entry point: the Python callable that JS
+/// calls (through `Portable.hostFunction`'s wrapper) for host function `id`.
+#[pyclass(frozen)]
+pub(crate) struct HostTrampoline {
+    id: u32,
+}
+
+#[pymethods]
+impl HostTrampoline {
+    #[pyo3(signature = (*args))]
+    fn __call__(&self, py: Python<'_>, args: &Bound<'_, PyTuple>) -> PyResult<Py<PyAny>> {
+        let outcome = catch_unwind(AssertUnwindSafe(|| lookup(self.id)?(HostArgs::Python(py, args))))
+            .unwrap_or_else(|panic| Err(anyhow::anyhow!("host function panicked: {}", panic_message(&panic))));
+        match outcome {
+            Ok(value) => Ok(value.unwrap_or_else(|| py.None())),
+            Err(err) => {
+                let message = format!("{err:#}");
+                park_host_error(err);
+                Err(PyRuntimeError::new_err(message))
+            }
+        }
+    }
+}
 
 /// The one-letter code of a table's element type.
 pub(crate) fn element_code(ty: RefType) -> String {
@@ -153,7 +182,7 @@ impl Path for PortablePath {
     }
 
     fn host_function(&self, py: Python<'_>, id: u32, sig: &str) -> Result<Made> {
-        let callable = Py::new(py, HostTrampoline::new(id))?;
+        let callable = Py::new(py, HostTrampoline { id })?;
         let proxy = crate::pyodide_ffi::create_proxy(py, callable.bind(py).as_any())?;
         let wasm = Portable::host_function(py, &proxy, sig)?;
         Ok(Made { js: JsRef::from_proxy(wasm.unbind()), keep: Some(proxy.unbind()) })
