@@ -16,16 +16,6 @@ pub struct Instance {
     exports: Arc<Vec<(String, Extern<Engine>)>>,
 }
 
-/// The JS value standing for an extern.
-pub(crate) fn js_of(value: &Extern<Engine>) -> &JsRef {
-    match value {
-        Extern::Func(f) => f.js(),
-        Extern::Memory(m) => m.js(),
-        Extern::Table(t) => t.js(),
-        Extern::Global(g) => g.js(),
-    }
-}
-
 /// The typed exports of an instance, from one JS value per export in the
 /// module's declaration order (tags included: they go to the store, the only
 /// exports that need Python here).

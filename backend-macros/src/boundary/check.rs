@@ -35,10 +35,10 @@ pub fn check(spec: &ast::Spec, cx: &Ctxt) -> Boundary {
         }
     }
     let fast = boundary.namespaces.iter().filter(|n| n.fast_abi.is_some()).count();
-    if fast > 1 {
-        if let Some(second) = spec.definitions.iter().filter(|d| has_attr(d, "FastAbi")).nth(1) {
-            cx.error(second.name().span(), "only one namespace may be `[FastAbi]`");
-        }
+    if fast > 1
+        && let Some(second) = spec.definitions.iter().filter(|d| has_attr(d, "FastAbi")).nth(1)
+    {
+        cx.error(second.name().span(), "only one namespace may be `[FastAbi]`");
     }
     boundary
 }
@@ -87,7 +87,7 @@ fn namespace(container: &ast::Container, cx: &Ctxt) -> Option<Namespace> {
             cx.error(span, "a boundary namespace declares operations only");
             continue;
         };
-        if operations.iter().any(|o| o.idl_name == op.name.to_string()) {
+        if operations.iter().any(|o| op.name == o.idl_name) {
             cx.error(op.name.span(), format_args!("operation `{}` is declared twice (a boundary has no overloads)", op.name));
             continue;
         }

@@ -54,10 +54,10 @@ pub(crate) fn extern_ref_js(e: &ExternRef) -> &JsRef {
 /// its wrapper carries), else a foreign JS value.
 fn extern_ref<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: &StoreInner<T>) -> Result<ExternRef> {
     let id = Portable::extern_ref_id(py, value)?;
-    if id >= 0.0 {
-        if let Some(known) = store.owned.extern_refs.get(&(id as u64)) {
-            return Ok(known.clone());
-        }
+    if id >= 0.0
+        && let Some(known) = store.owned.extern_refs.get(&(id as u64))
+    {
+        return Ok(known.clone());
     }
     Ok(ExternRef::foreign(value, store.id))
 }

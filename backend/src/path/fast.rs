@@ -108,7 +108,7 @@ impl Path for FastPath {
 
     /// Handles in, handles out.
     fn instantiate<T: 'static>(&self, store: &mut StoreInner<T>, module: &Module, imports: &[Extern<Engine>]) -> Result<Vec<JsRef>> {
-        let handles: Option<SmallVec<[u32; 8]>> = imports.iter().map(|value| crate::instance::js_of(value).handle()).collect();
+        let handles: Option<SmallVec<[u32; 8]>> = imports.iter().map(|value| super::js_of(value).handle()).collect();
         let (Some(module_handle), Some(handles), Some(export_sigs)) = (module.js().handle(), handles, export_sigs(module)) else {
             return PortablePath.instantiate(store, module, imports);
         };
@@ -161,10 +161,10 @@ impl Path for FastPath {
 
     /// A Wasm thunk calling the Rust trampoline (numeric signatures).
     fn host_function(&self, py: Python<'_>, id: u32, sig: &str) -> Result<Made> {
-        if let (Some(runtime), Some(trampoline)) = (crate::fast::runtime(py), slots_trampoline_index()) {
-            if let Some(wasm) = runtime.host_function(py, trampoline, id, sig)? {
-                return Ok(Made { js: JsRef::from_proxy(wasm.unbind()), keep: None });
-            }
+        if let (Some(runtime), Some(trampoline)) = (crate::fast::runtime(py), slots_trampoline_index())
+            && let Some(wasm) = runtime.host_function(py, trampoline, id, sig)?
+        {
+            return Ok(Made { js: JsRef::from_proxy(wasm.unbind()), keep: None });
         }
         PortablePath.host_function(py, id, sig)
     }

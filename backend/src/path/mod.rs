@@ -61,6 +61,16 @@ macro_rules! with_path {
 }
 pub(crate) use with_path;
 
+/// The JS value standing for an extern.
+pub(crate) fn js_of(value: &Extern<Engine>) -> &JsRef {
+    match value {
+        Extern::Func(f) => f.js(),
+        Extern::Memory(m) => m.js(),
+        Extern::Table(t) => t.js(),
+        Extern::Global(g) => g.js(),
+    }
+}
+
 /// A JS value made by a path, with the Python proxy (if any) that must live
 /// as long as the store.
 pub(crate) struct Made {

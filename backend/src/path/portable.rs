@@ -133,7 +133,7 @@ impl Path for PortablePath {
     fn instantiate<T: 'static>(&self, store: &mut StoreInner<T>, module: &Module, imports: &[Extern<Engine>]) -> Result<Vec<JsRef>> {
         Python::attach(|py| {
             let instantiator = instantiator(py, module)?.bind(py);
-            let refs: SmallVec<[&JsRef; 8]> = imports.iter().map(crate::instance::js_of).collect();
+            let refs: SmallVec<[&JsRef; 8]> = imports.iter().map(super::js_of).collect();
             // The same values as last time cross as none: JS keeps their import object.
             let values = if module.take_same_portable_imports(&refs) {
                 SmallVec::new()
