@@ -3,6 +3,7 @@
 //! exceptions with their payload decoded through the store's tags, other JS
 //! errors by name; a host function's own error comes back unchanged.
 
+use crate::bindings;
 use crate::boundary::Portable;
 use crate::error::{JsError, Trap, TrapCode, WasmException, take_host_error};
 use crate::store::StoreInner;
@@ -58,11 +59,13 @@ fn classify_js<T>(py: Python<'_>, value: &Bound<'_, PyAny>, store: Option<&mut S
         return Err(pyo3::exceptions::PyValueError::new_err("describeError returned no [kind, message, location]"));
     };
     let (kind, message, location): (String, String, String) = (kind.extract()?, message.extract()?, location.extract()?);
+    // A trap is a `WebAssembly.RuntimeError` (the generated checked
+    // downcast asks JS), not any error that calls itself one.
+    if bindings::RuntimeError::cast(value)?.is_some() {
+        let sites = store.as_ref().map_or(&[][..], |store| &store.owned.table_sites[..]);
+        return Ok(Trap { code: TrapCode::from_trap(&message, &location, sites), message }.into());
+    }
     Ok(match kind.as_str() {
-        "RuntimeError" => {
-            let sites = store.as_ref().map_or(&[][..], |store| &store.owned.table_sites[..]);
-            Trap { code: TrapCode::from_trap(&message, &location, sites), message }.into()
-        }
         // Stack exhaustion: V8 and JavaScriptCore throw a `RangeError`,
         // SpiderMonkey an `InternalError`.
         "RangeError" | "InternalError" if TrapCode::from_message(&message) == TrapCode::StackOverflow => {
