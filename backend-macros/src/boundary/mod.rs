@@ -96,3 +96,60 @@ fn file_errors(args: &BoundaryArgs, text: &str, files: &JsFiles) -> syn::Error {
     first.extend(errors);
     first
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A spec file and a JS directory in a fresh temporary directory.
+    fn fixture(name: &str, spec: &str, js: &[(&str, &str)]) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("rtl-boundary-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("js")).unwrap();
+        std::fs::write(dir.join("boundary.webidl"), spec).unwrap();
+        for (file, text) in js {
+            std::fs::write(dir.join("js").join(file), text).unwrap();
+        }
+        dir
+    }
+
+    fn expand_in(dir: &Path) -> String {
+        let lit = |p: std::path::PathBuf| syn::LitStr::new(p.to_str().unwrap(), Span::call_site());
+        let args = BoundaryArgs {
+            path: lit(dir.join("boundary.webidl")),
+            js: lit(dir.join("js")),
+            support: syn::parse_quote!(crate::js),
+        };
+        expand(args).unwrap().to_string()
+    }
+
+    #[test]
+    fn a_declaration_without_a_body_and_a_body_without_a_declaration_fail_the_build() {
+        let dir = fixture(
+            "mismatch",
+            "[JsBodies=ops]\nnamespace Ops {\n  undefined declared(long x);\n};\n",
+            &[("ops.js", "({\n  undeclared(x) {\n  },\n})\n")],
+        );
+        let out = expand_in(&dir);
+        assert!(out.contains("compile_error"), "{out}");
+        assert!(out.contains("boundary.webidl:3:13"), "the declaration's line and column: {out}");
+        assert!(out.contains("`declared` has no JS body in"), "{out}");
+        assert!(out.contains("ops.js:2: body `undeclared` has no declaration in namespace `Ops`"), "{out}");
+        // Still tracked, so that fixing the spec rebuilds.
+        assert!(out.contains("include_str"), "{out}");
+    }
+
+    #[test]
+    fn a_matching_boundary_expands_to_code_that_includes_its_js() {
+        let dir = fixture(
+            "ok",
+            "[FastAbi=t1, JsBodies=ops]\nnamespace Ops {\n  [Fallible] undefined go([In=u8] unsigned long p, [Size] unsigned long n);\n};\n",
+            &[("ops.js", "(rt) => ({\n  go(p, n) {\n  },\n})\n"), ("helper.js", "function helper() {}\n")],
+        );
+        let out = expand_in(&dir);
+        assert!(!out.contains("compile_error"), "{out}");
+        for wanted in ["pub mod ops", "fn t1_go", "pub unsafe fn go", "helper.js", "ops.js", "SCRIPT"] {
+            assert!(out.contains(wanted), "{wanted} missing from: {out}");
+        }
+    }
+}
