@@ -7,16 +7,29 @@ use std::str::FromStr;
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
+use crate::ast::Spec;
 use crate::codegen::Codegen;
 use crate::errors::Ctxt;
 use crate::input::{BindingsArgs, WebidlInput};
 use crate::model::Model;
-use crate::{check, parser, spec_file};
+use crate::{check, merge, parser, spec_file};
 
 /// Parses and checks a spec; all errors combined.
 pub fn analyze(tokens: TokenStream) -> syn::Result<Model> {
+    analyze_files(vec![tokens])
+}
+
+/// Parses each file of a spec on its own (so that syntax recovery stays
+/// within a file), merges their partial definitions and checks the whole;
+/// all errors combined.
+pub fn analyze_files(files: Vec<TokenStream>) -> syn::Result<Model> {
     let cx = Ctxt::new();
-    let spec = parser::parse_spec(tokens, &cx);
+    let mut spec = Spec::default();
+    for tokens in files {
+        spec.definitions
+            .extend(parser::parse_spec(tokens, &cx).definitions);
+    }
+    let spec = merge::merge(spec, &cx);
     let model = check::check(&spec, &cx);
     cx.finish(model)
 }

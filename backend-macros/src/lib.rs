@@ -14,6 +14,7 @@
 //! every JS access (`pyodide_runtime_layer::js`).
 //!
 //! The stages are plain modules over `proc_macro2`: [`parser`] (tokens → [`ast`]),
+//! [`merge`] (partial definitions folded into their main definition),
 //! [`check`] (ast → [`model`], all errors collected in an [`errors::Ctxt`]),
 //! [`codegen`] (model → Rust), with every naming rule in [`names`]. The macro never
 //! panics on its input: every problem becomes a spanned compile error.
@@ -25,6 +26,7 @@ mod codegen;
 mod errors;
 mod expand;
 mod input;
+mod merge;
 mod model;
 mod names;
 mod parser;

@@ -219,7 +219,10 @@ fn parse_definition(input: ParseStream, cx: &Ctxt) -> syn::Result<Option<Definit
     let mut keyword = input.call(Ident::parse_any)?;
     let partial = if keyword == "partial" {
         let partial = keyword;
-        keyword = parse_name(input, "`interface`, `namespace` or `dictionary` after `partial`")?;
+        keyword = parse_name(
+            input,
+            "`interface`, `namespace` or `dictionary` after `partial`",
+        )?;
         if !["interface", "namespace", "dictionary"].contains(&keyword.to_string().as_str())
             || peek_keyword(input, "mixin")
         {
