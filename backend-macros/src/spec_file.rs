@@ -1,5 +1,6 @@
 //! Spec files: finding them, and reporting their errors with file, line,
-//! column, the source line and a caret under the offending token.
+//! column, the source line and a caret under the offending token (for a spec
+//! of several files, in the file the error is in).
 //!
 //! Inside a proc macro on stable Rust, tokens parsed from a string carry no
 //! position. So when a spec file has errors, it is parsed a second time with
@@ -141,7 +142,7 @@ pub fn diagnose_files<T>(
 /// Renders a diagnostic like rustc does:
 ///
 /// ```text
-/// spec/js-api.webidl:12:5: unknown type `Foo`
+/// spec/additions.webidl:12:5: unknown type `Foo`
 ///    |
 /// 12 |     Foo bar();
 ///    |     ^^^
