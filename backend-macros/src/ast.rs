@@ -43,6 +43,15 @@ impl Definition {
         }
     }
 
+    /// The `partial` keyword of a partial interface, namespace or dictionary.
+    pub fn partial(&self) -> Option<&Ident> {
+        match self {
+            Definition::Interface(c) | Definition::Namespace(c) => c.partial.as_ref(),
+            Definition::Dictionary(d) => d.partial.as_ref(),
+            Definition::Enum(_) | Definition::Typedef(_) => None,
+        }
+    }
+
     /// The definition keyword, for messages (`interface`, `enum`, ...).
     pub fn keyword(&self) -> &'static str {
         match self {
@@ -82,6 +91,8 @@ pub enum ExtAttrValue {
 pub struct Container {
     /// Extended attributes before the keyword.
     pub attrs: Vec<ExtAttr>,
+    /// The `partial` keyword, if written (merged away by [`crate::merge`]).
+    pub partial: Option<Ident>,
     /// The defined name.
     pub name: Ident,
     /// The members that parsed, in source order.
@@ -160,6 +171,8 @@ pub struct Argument {
 pub struct Dictionary {
     /// Extended attributes before the keyword.
     pub attrs: Vec<ExtAttr>,
+    /// The `partial` keyword, if written (merged away by [`crate::merge`]).
+    pub partial: Option<Ident>,
     /// The defined name.
     pub name: Ident,
     /// The members that parsed, in source order.

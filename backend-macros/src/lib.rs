@@ -1,12 +1,16 @@
 //! Generates typed PyO3 wrappers for the WebAssembly JavaScript API from its
-//! WebIDL (`spec/js-api.webidl`).
+//! WebIDL (`spec/upstream/js-api.webidl` with `spec/additions.webidl`).
 //!
 //! Two entry points, one generator:
 //!
-//! - `bindings!(path = "../spec/js-api.webidl", support = crate::js)` reads a
-//!   spec file relative to the invoking crate's `CARGO_MANIFEST_DIR`. The file
-//!   is tracked with `include_str!`, so editing it rebuilds the crate. Its errors
-//!   are reported as `file:line:column: message` with the source line and a caret.
+//! - `bindings!(paths = ["../spec/upstream/js-api.webidl", "../spec/additions.webidl"],
+//!   support = crate::js)` reads spec files relative to the invoking crate's
+//!   `CARGO_MANIFEST_DIR` (`path = "..."` for a single file). Each file is
+//!   parsed on its own, then all are checked as one spec, so a `partial`
+//!   definition in one file adds to a definition in another. Every file is
+//!   tracked with `include_str!`, so editing one rebuilds the crate. Errors are
+//!   reported as `file:line:column: message` with the source line and a caret,
+//!   at the path literal of the file they are in.
 //! - `webidl! { support = crate::js; <definitions> }` takes the WebIDL inline;
 //!   errors point at the tokens themselves.
 //!
@@ -14,6 +18,7 @@
 //! every JS access (`pyodide_runtime_layer::js`).
 //!
 //! The stages are plain modules over `proc_macro2`: [`parser`] (tokens → [`ast`]),
+//! [`merge`] (partial definitions folded into their main definition),
 //! [`check`] (ast → [`model`], all errors collected in an [`errors::Ctxt`]),
 //! [`codegen`] (model → Rust), with every naming rule in [`names`]. The macro never
 //! panics on its input: every problem becomes a spanned compile error.
@@ -25,6 +30,7 @@ mod codegen;
 mod errors;
 mod expand;
 mod input;
+mod merge;
 mod model;
 mod names;
 mod parser;
@@ -34,14 +40,18 @@ mod spec_file;
 
 use proc_macro::TokenStream;
 
-/// Generates the wrappers for a WebIDL spec file.
+/// Generates the wrappers for WebIDL spec files, read together as one spec.
 ///
 /// ```ignore
-/// pyodide_runtime_layer_macros::bindings!(path = "../spec/js-api.webidl", support = crate::js);
+/// pyodide_runtime_layer_macros::bindings!(
+///     paths = ["../spec/upstream/js-api.webidl", "../spec/additions.webidl"],
+///     support = crate::js
+/// );
 /// ```
 ///
-/// `path` is relative to the `CARGO_MANIFEST_DIR` of the crate invoking the
-/// macro; `support` is the runtime support module's path.
+/// `paths` (or `path = "..."` for one file) are relative to the
+/// `CARGO_MANIFEST_DIR` of the crate invoking the macro; `support` is the
+/// runtime support module's path.
 #[proc_macro]
 pub fn bindings(input: TokenStream) -> TokenStream {
     let args = syn::parse_macro_input!(input as input::BindingsArgs);

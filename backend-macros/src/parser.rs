@@ -216,8 +216,28 @@ fn parse_definition(input: ParseStream, cx: &Ctxt) -> syn::Result<Option<Definit
             describe_next(input)
         )));
     }
-    let keyword = input.call(Ident::parse_any)?;
-    let definition = match keyword.to_string().as_str() {
+    let mut keyword = input.call(Ident::parse_any)?;
+    let partial = if keyword == "partial" {
+        let partial = keyword;
+        keyword = parse_name(
+            input,
+            "`interface`, `namespace` or `dictionary` after `partial`",
+        )?;
+        if !["interface", "namespace", "dictionary"].contains(&keyword.to_string().as_str())
+            || peek_keyword(input, "mixin")
+        {
+            return Err(syn::Error::new(
+                keyword.span(),
+                format_args!(
+                    "`partial {keyword}` is not supported (only partial interfaces, namespaces and dictionaries)"
+                ),
+            ));
+        }
+        Some(partial)
+    } else {
+        None
+    };
+    let mut definition = match keyword.to_string().as_str() {
         "interface" if peek_keyword(input, "mixin") => {
             return Err(syn::Error::new(
                 keyword.span(),
@@ -233,7 +253,7 @@ fn parse_definition(input: ParseStream, cx: &Ctxt) -> syn::Result<Option<Definit
             let name = parse_name(input, "the typedef name")?;
             Definition::Typedef(Typedef { attrs, ty, name })
         }
-        word @ ("partial" | "callback") => {
+        word @ "callback" => {
             return Err(syn::Error::new(
                 keyword.span(),
                 format_args!("`{word}` definitions are not supported"),
@@ -250,6 +270,11 @@ fn parse_definition(input: ParseStream, cx: &Ctxt) -> syn::Result<Option<Definit
             return Err(syn::Error::new(keyword.span(), message));
         }
     };
+    match &mut definition {
+        Definition::Interface(c) | Definition::Namespace(c) => c.partial = partial,
+        Definition::Dictionary(d) => d.partial = partial,
+        Definition::Enum(_) | Definition::Typedef(_) => {}
+    }
     parse_semicolon(input, &format!("the {} definition", definition.keyword()))?;
     Ok(Some(definition))
 }
@@ -269,6 +294,7 @@ fn parse_container(
     let members = parse_members(body, cx, parse_member);
     Ok(Container {
         attrs,
+        partial: None,
         name,
         members,
     })
@@ -506,6 +532,7 @@ fn parse_dictionary(input: ParseStream, attrs: Vec<ExtAttr>, cx: &Ctxt) -> syn::
     let members = parse_members(body, cx, parse_dictionary_member);
     Ok(Dictionary {
         attrs,
+        partial: None,
         name,
         members,
     })
@@ -932,17 +959,52 @@ mod tests {
     #[test]
     fn unsupported_constructs() {
         let (_, errors) = parse(
-            "partial interface A {}; interface B : A {}; A includes M; interface mixin M {};
-             interface C { undefined f(any... rest); };",
+            "partial enum A {}; interface B : A {}; A includes M; interface mixin M {};
+             interface C { undefined f(any... rest); }; callback F = any ();",
         );
         assert_eq!(
             errors,
             [
-                "`partial` definitions are not supported",
+                "`partial enum` is not supported (only partial interfaces, namespaces and dictionaries)",
                 "interface inheritance is not supported",
                 "`includes` statements are not supported",
                 "interface mixins are not supported",
                 "variadic arguments are not supported",
+                "`callback` definitions are not supported",
+            ]
+        );
+    }
+
+    #[test]
+    fn partial_definitions() {
+        let spec = parse_ok(
+            "[Exposed=*] partial namespace WebAssembly { Function promising(Function wasmFunc); };
+             partial dictionary MemoryDescriptor { boolean shared = false; };
+             partial interface Memory { readonly attribute any x; };
+             namespace N {};",
+        );
+        let partials: Vec<(String, &str)> = spec
+            .definitions
+            .iter()
+            .filter(|d| d.partial().is_some())
+            .map(|d| (d.name().to_string(), d.keyword()))
+            .collect();
+        assert_eq!(
+            partials,
+            [
+                ("WebAssembly".into(), "namespace"),
+                ("MemoryDescriptor".into(), "dictionary"),
+                ("Memory".into(), "interface"),
+            ]
+        );
+        assert!(spec.definitions[3].partial().is_none());
+        let (_, errors) = parse("partial typedef any A; partial interface mixin M {}; partial;");
+        assert_eq!(
+            errors,
+            [
+                "`partial typedef` is not supported (only partial interfaces, namespaces and dictionaries)",
+                "`partial interface` is not supported (only partial interfaces, namespaces and dictionaries)",
+                "expected `interface`, `namespace` or `dictionary` after `partial`, found `;`",
             ]
         );
     }

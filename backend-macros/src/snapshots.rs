@@ -1,6 +1,7 @@
-//! Expansion snapshots: the code generated from the real `spec/js-api.webidl`,
-//! one pretty-printed file per definition under `tests/expanded/`, checked in
-//! so that reviewers read generated code in diffs.
+//! Expansion snapshots: the code generated from the real spec
+//! (`spec/upstream/js-api.webidl` with `spec/additions.webidl`), one
+//! pretty-printed file per definition under `tests/expanded/`, checked in so
+//! that reviewers read generated code in diffs.
 //!
 //! Run with `BLESS_EXPANDED=1` to rewrite them after an intended change.
 
@@ -9,11 +10,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::codegen::Codegen;
-use crate::expand::analyze;
+use crate::expand::analyze_real_spec;
 
 /// First lines of every snapshot.
-const HEADER: &str = "// Generated from spec/js-api.webidl by pyodide_runtime_layer_macros with\n\
-                      // `support = crate::js`. Do not edit: re-bless with BLESS_EXPANDED=1.\n\n";
+const HEADER: &str = "// Generated from spec/upstream/js-api.webidl and spec/additions.webidl by\n\
+                      // pyodide_runtime_layer_macros with `support = crate::js`.\n\
+                      // Do not edit: re-bless with BLESS_EXPANDED=1.\n\n";
 
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -21,8 +23,7 @@ fn manifest_dir() -> PathBuf {
 
 /// `(file name, pretty-printed code)` for every definition of the real spec.
 fn expansions() -> Vec<(String, String)> {
-    let text = fs::read_to_string(manifest_dir().join("../spec/js-api.webidl")).unwrap();
-    let model = analyze(text.parse().unwrap()).unwrap();
+    let model = analyze_real_spec().unwrap();
     let support: syn::Path = syn::parse_quote!(crate::js);
     let codegen = Codegen {
         model: &model,
@@ -116,6 +117,7 @@ fn every_interface_has_a_snapshot() {
         "CompileError",
         "LinkError",
         "RuntimeError",
+        "Suspending",
     ] {
         assert!(names.contains(&format!("{interface}.rs")), "{interface}");
     }

@@ -68,7 +68,7 @@ struct Row<'a> {
 fn js_module<'py>(py: Python<'py>, bytes: &[u8]) -> Result<Bound<'py, PyAny>> {
     let array = js::global_object(py, "Uint8Array")?.call_method1("new", (bytes.len(),))?;
     array.call_method1("assign", (pyo3::types::PyBytes::new(py, bytes),))?;
-    Ok(bindings::Module::new(py, &array)?.as_js().bind(py).clone())
+    Ok(bindings::Module::new(py, &array, None)?.as_js().bind(py).clone())
 }
 
 /// The fast runtime's handles for the probes (see raw.js).

@@ -104,7 +104,7 @@ fn validates(wat: &str) -> bool {
     Python::attach(|py| -> PyResult<bool> {
         let array = js::global_object(py, "Uint8Array")?.call_method1("new", (bytes.len(),))?;
         array.call_method1("assign", (PyBytes::new(py, &bytes),))?;
-        bindings::WebAssembly::validate(py, &array)
+        bindings::WebAssembly::validate(py, &array, None)
     })
     .unwrap_or(false)
 }

@@ -10,6 +10,7 @@ mod counts;
 mod matrix;
 mod pyodide;
 mod setup;
+mod spec_refresh;
 mod spectest;
 mod user_path;
 
@@ -31,7 +32,11 @@ tasks:
   user-path  follow the README's 'Use it in your extension' (a fresh crate, its
              wheel in Node and Chromium)
   spectest   the WebAssembly spec tests on wasmtime and in Pyodide, with reports
-  bench      benchmarks in Pyodide beside their limits, written to BENCHMARKS.md";
+  bench      benchmarks in Pyodide beside their limits, written to BENCHMARKS.md
+  spec-refresh <index.bs> [--proposal <index.bs>]...
+             rewrite spec/upstream/js-api.webidl from the JS API's Bikeshed
+             source (and proposals'), copying their IDL blocks to
+             spec/upstream/sources/ (see spec/README.md)";
 
 const BROWSERS: &[&str] = &["chromium", "firefox", "webkit"];
 
@@ -74,6 +79,7 @@ fn run() -> Result<()> {
             setup::all()?;
             spectest::all()
         }
+        "spec-refresh" => spec_refresh::run(&args[1..]),
         "bench" => {
             setup::all()?;
             bench::run()

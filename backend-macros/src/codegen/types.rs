@@ -2,7 +2,7 @@
 //!
 //! | WebIDL                                   | argument       | return / element   | dictionary field |
 //! |------------------------------------------|----------------|--------------------|------------------|
-//! | `any`, `object`, buffers, unions, `Promise<T>`, `record<K, V>` | `&Bound<'py, PyAny>` | `Bound<'py, PyAny>` | `Py<PyAny>` |
+//! | `any`, `object`, `Function`, buffers, unions, `Promise<T>`, `record<K, V>` | `&Bound<'py, PyAny>` | `Bound<'py, PyAny>` | `Py<PyAny>` |
 //! | `boolean`                                | `bool`         | `bool`             | `bool`           |
 //! | integers, `float`, `double`              | `u32`, `f64`…  | same               | same             |
 //! | `DOMString`, `USVString`, `ByteString`   | `&str`         | `String`           | `String`         |

@@ -1,5 +1,6 @@
-// Generated from spec/js-api.webidl by pyodide_runtime_layer_macros with
-// `support = crate::js`. Do not edit: re-bless with BLESS_EXPANDED=1.
+// Generated from spec/upstream/js-api.webidl and spec/additions.webidl by
+// pyodide_runtime_layer_macros with `support = crate::js`.
+// Do not edit: re-bless with BLESS_EXPANDED=1.
 
 /// `MemoryDescriptor` (JS API dictionary).
 ///
@@ -13,14 +14,14 @@ pub struct MemoryDescriptor {
     ///
     /// `None` leaves the key out.
     pub maximum: ::core::option::Option<::pyo3::Py<::pyo3::PyAny>>,
-    /// WebIDL: `boolean shared = false;`
-    ///
-    /// `None` leaves the key out, so JS uses the default, `false`.
-    pub shared: ::core::option::Option<bool>,
     /// WebIDL: `AddressType address;`
     ///
     /// `None` leaves the key out.
     pub address: ::core::option::Option<AddressType>,
+    /// WebIDL: `boolean shared = false;`
+    ///
+    /// `None` leaves the key out, so JS uses the default, `false`.
+    pub shared: ::core::option::Option<bool>,
 }
 impl MemoryDescriptor {
     /// A fresh JS object with the present members of this `MemoryDescriptor` as properties.
@@ -41,17 +42,17 @@ impl MemoryDescriptor {
                 &crate::js::ToJs::to_js(value, py)?,
             )?;
         }
-        if let ::core::option::Option::Some(value) = &self.shared {
-            crate::js::set_property(
-                &object,
-                ::pyo3::intern!(py, "shared"),
-                &crate::js::ToJs::to_js(value, py)?,
-            )?;
-        }
         if let ::core::option::Option::Some(value) = &self.address {
             crate::js::set_property(
                 &object,
                 ::pyo3::intern!(py, "address"),
+                &crate::js::ToJs::to_js(value, py)?,
+            )?;
+        }
+        if let ::core::option::Option::Some(value) = &self.shared {
+            crate::js::set_property(
+                &object,
+                ::pyo3::intern!(py, "shared"),
                 &crate::js::ToJs::to_js(value, py)?,
             )?;
         }
@@ -71,8 +72,8 @@ impl MemoryDescriptor {
                 "MemoryDescriptor",
             )?,
             maximum: crate::js::optional_member(value, ::pyo3::intern!(py, "maximum"))?,
-            shared: crate::js::optional_member(value, ::pyo3::intern!(py, "shared"))?,
             address: crate::js::optional_member(value, ::pyo3::intern!(py, "address"))?,
+            shared: crate::js::optional_member(value, ::pyo3::intern!(py, "shared"))?,
         })
     }
 }
@@ -100,8 +101,8 @@ impl crate::js::CloneRef for MemoryDescriptor {
         Self {
             initial: crate::js::CloneRef::clone_ref(&self.initial, py),
             maximum: crate::js::CloneRef::clone_ref(&self.maximum, py),
-            shared: crate::js::CloneRef::clone_ref(&self.shared, py),
             address: crate::js::CloneRef::clone_ref(&self.address, py),
+            shared: crate::js::CloneRef::clone_ref(&self.shared, py),
         }
     }
 }

@@ -1,5 +1,6 @@
-// Generated from spec/js-api.webidl by pyodide_runtime_layer_macros with
-// `support = crate::js`. Do not edit: re-bless with BLESS_EXPANDED=1.
+// Generated from spec/upstream/js-api.webidl and spec/additions.webidl by
+// pyodide_runtime_layer_macros with `support = crate::js`.
+// Do not edit: re-bless with BLESS_EXPANDED=1.
 
 /// `WebAssembly.Module` (JS API interface).
 ///
@@ -20,16 +21,22 @@ impl Module {
             )
             .map(|object| object.bind(py).clone())
     }
-    /// `new WebAssembly.Module(bytes)`.
+    /// `new WebAssembly.Module(bytes, options)`.
     ///
-    /// WebIDL: `constructor(BufferSource bytes);`
+    /// WebIDL: `constructor(BufferSource bytes, optional WebAssemblyCompileOptions options = {});`
+    ///
+    /// An optional argument given as `None` is left out of the JS call.
     pub fn new<'py>(
         py: ::pyo3::Python<'py>,
         bytes: &::pyo3::Bound<'py, ::pyo3::PyAny>,
+        options: ::core::option::Option<&WebAssemblyCompileOptions>,
     ) -> ::pyo3::PyResult<Self> {
         let object = crate::js::construct(
             &Self::constructor(py)?,
-            &[::core::option::Option::Some(crate::js::ToJs::to_js(&bytes, py)?)],
+            &[
+                ::core::option::Option::Some(crate::js::ToJs::to_js(&bytes, py)?),
+                crate::js::to_js_optional(options.as_ref(), py)?,
+            ],
         )?;
         ::core::result::Result::Ok(Self(object.unbind()))
     }

@@ -1,5 +1,6 @@
-// Generated from spec/js-api.webidl by pyodide_runtime_layer_macros with
-// `support = crate::js`. Do not edit: re-bless with BLESS_EXPANDED=1.
+// Generated from spec/upstream/js-api.webidl and spec/additions.webidl by
+// pyodide_runtime_layer_macros with `support = crate::js`.
+// Do not edit: re-bless with BLESS_EXPANDED=1.
 
 /// `ModuleExportDescriptor` (JS API dictionary).
 ///

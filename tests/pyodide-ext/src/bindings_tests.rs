@@ -1,5 +1,6 @@
 //! Every generated wrapper of the WebAssembly JS API (`pyodide_runtime_layer::bindings`,
-//! generated from `spec/js-api.webidl`) driven in real Pyodide, on the host JS engine.
+//! generated from `spec/upstream/js-api.webidl` and `spec/additions.webidl`) driven in
+//! real Pyodide, on the host JS engine.
 //!
 //! Each case checks one behaviour and returns an error (never panics) when it
 //! does not hold. Most cases finish before returning ([`Run::Now`]); the
@@ -46,6 +47,9 @@ pub const CASES: &[Case] = &[
     ("compile_rejects_garbage_with_a_compile_error", Run::Later(compile_rejects_garbage_with_a_compile_error)),
     ("instantiate_bytes_resolves_to_module_and_instance", Run::Later(instantiate_bytes_resolves_to_module_and_instance)),
     ("instantiate_module_resolves_to_an_instance", Run::Later(instantiate_module_resolves_to_an_instance)),
+    ("compile_options_are_accepted", Run::Now(compile_options_are_accepted)),
+    ("js_tag_is_a_tag_where_the_engine_has_one", Run::Now(js_tag_is_a_tag_where_the_engine_has_one)),
+    ("promising_and_suspending_where_the_engine_has_jspi", Run::Now(promising_and_suspending_where_the_engine_has_jspi)),
     // Module.
     ("module_new_compiles_bytes", Run::Now(module_new_compiles_bytes)),
     ("module_exports_lists_names_and_kinds_in_order", Run::Now(module_exports_lists_names_and_kinds_in_order)),
@@ -98,6 +102,7 @@ pub const CASES: &[Case] = &[
     ("global_descriptor_round_trip", Run::Now(global_descriptor_round_trip)),
     ("tag_type_round_trip", Run::Now(tag_type_round_trip)),
     ("exception_options_round_trip", Run::Now(exception_options_round_trip)),
+    ("compile_options_round_trip", Run::Now(compile_options_round_trip)),
     ("module_export_descriptor_round_trip", Run::Now(module_export_descriptor_round_trip)),
     ("module_import_descriptor_round_trip", Run::Now(module_import_descriptor_round_trip)),
     ("instantiated_source_round_trip", Run::Now(instantiated_source_round_trip)),
@@ -198,7 +203,7 @@ fn garbage(py: Python<'_>) -> Result<Bound<'_, PyAny>> {
 
 /// `Module::new` of the WAT module `wat`.
 fn module(py: Python<'_>, wat: &str) -> Result<Module> {
-    Ok(Module::new(py, &wasm(py, wat)?)?)
+    Ok(Module::new(py, &wasm(py, wat)?, None)?)
 }
 
 /// The fields of one import namespace, as `(name, value)`.
@@ -334,15 +339,15 @@ fn namespace_object_is_the_global_webassembly(py: Python<'_>) -> Result<()> {
 
 /// `validate` is true for a module, false for garbage, and a `TypeError` for a non-buffer.
 fn validate_accepts_a_module_and_rejects_garbage(py: Python<'_>) -> Result<()> {
-    ensure!(WebAssembly::validate(py, &wasm(py, ANSWER)?)?, "a valid module does not validate");
-    ensure!(!WebAssembly::validate(py, &garbage(py)?)?, "garbage validates");
+    ensure!(WebAssembly::validate(py, &wasm(py, ANSWER)?, None)?, "a valid module does not validate");
+    ensure!(!WebAssembly::validate(py, &garbage(py)?, None)?, "garbage validates");
     let not_a_buffer = js::new_object(py)?;
-    expect_js_error(py, WebAssembly::validate(py, &not_a_buffer), "TypeError", "validate({})")
+    expect_js_error(py, WebAssembly::validate(py, &not_a_buffer, None), "TypeError", "validate({})")
 }
 
 /// `compile` returns a promise of a `Module` with the module's exports.
 fn compile_resolves_to_a_module(py: Python<'_>) -> Result<Bound<'_, PyAny>> {
-    let promise = WebAssembly::compile(py, &wasm(py, EVERY_EXPORT)?)?;
+    let promise = WebAssembly::compile(py, &wasm(py, EVERY_EXPORT)?, None)?;
     when_settled(&promise, |py, outcome| {
         let value = outcome.map_err(|reason| anyhow!("compile rejected: {reason}"))?;
         let module = Module::cast(&value)?.context("compile did not resolve to a Module")?;
@@ -353,7 +358,7 @@ fn compile_resolves_to_a_module(py: Python<'_>) -> Result<Bound<'_, PyAny>> {
 
 /// `compile` of garbage returns a promise rejected with a `CompileError`.
 fn compile_rejects_garbage_with_a_compile_error(py: Python<'_>) -> Result<Bound<'_, PyAny>> {
-    let promise = WebAssembly::compile(py, &garbage(py)?)?;
+    let promise = WebAssembly::compile(py, &garbage(py)?, None)?;
     when_settled(&promise, |_py, outcome| match outcome {
         Ok(value) => bail!("garbage compiled to {value}"),
         Err(reason) => {
@@ -365,7 +370,7 @@ fn compile_rejects_garbage_with_a_compile_error(py: Python<'_>) -> Result<Bound<
 
 /// `instantiate(bytes, imports)` resolves to `{module, instance}` built with the imports.
 fn instantiate_bytes_resolves_to_module_and_instance(py: Python<'_>) -> Result<Bound<'_, PyAny>> {
-    let promise = WebAssembly::instantiate(py, &wasm(py, ANSWER)?, Some(&answer_imports(py)?))?;
+    let promise = WebAssembly::instantiate(py, &wasm(py, ANSWER)?, Some(&answer_imports(py)?), None)?;
     when_settled(&promise, |py, outcome| {
         let value = outcome.map_err(|reason| anyhow!("instantiate rejected: {reason}"))?;
         let source = WebAssemblyInstantiatedSource::from_js(&value)?;
@@ -388,6 +393,52 @@ fn instantiate_module_resolves_to_an_instance(py: Python<'_>) -> Result<Bound<'_
         ensure!(answer == 42, "answer() = {answer}, the import did not arrive");
         Ok(())
     })
+}
+
+/// `validate`, `compile`, `instantiate` and `Module::new` take the upstream
+/// `WebAssemblyCompileOptions` (JS String Builtins); empty options change nothing.
+fn compile_options_are_accepted(py: Python<'_>) -> Result<()> {
+    let options = WebAssemblyCompileOptions::default();
+    ensure!(WebAssembly::validate(py, &wasm(py, ANSWER)?, Some(&options))?, "a valid module does not validate with options");
+    ensure!(!WebAssembly::validate(py, &garbage(py)?, Some(&options))?, "garbage validates with options");
+    let compiled = Module::new(py, &wasm(py, EVERY_EXPORT)?, Some(&options))?;
+    ensure!(Module::exports(py, &compiled)?.len() == 5, "Module::new with options lost exports");
+    let promise = WebAssembly::compile(py, &wasm(py, EVERY_EXPORT)?, Some(&options))?;
+    ensure!(!promise.is_none(), "compile with options returned nothing");
+    Ok(())
+}
+
+/// `WebAssembly.JSTag`, where the engine has it, is a `Tag` (where it does
+/// not, the getter gives a wrapper of `undefined`, which is no `Tag`).
+fn js_tag_is_a_tag_where_the_engine_has_one(py: Python<'_>) -> Result<()> {
+    let present = !js::get_property(&WebAssembly::namespace_object(py)?, "JSTag")?.is_none();
+    let tag = WebAssembly::js_tag(py)?;
+    ensure!(Tag::cast(tag.as_js().bind(py))?.is_some() == present, "JSTag present: {present}, but the getter disagrees");
+    Ok(())
+}
+
+/// JS Promise Integration, where the engine has it: `Suspending::new` wraps a
+/// JS function, `promising` turns an exported wasm function into a JS
+/// function. Where it does not, both fail with a JS error.
+fn promising_and_suspending_where_the_engine_has_jspi(py: Python<'_>) -> Result<()> {
+    let has_jspi = !js::get_property(&WebAssembly::namespace_object(py)?, "Suspending")?.is_none();
+    let js_function = js_call(py, "() => () => 42", ())?;
+    let func = export(py, &every_export(py)?, "func")?;
+    if !has_jspi {
+        ensure!(Suspending::constructor(py).is_err(), "no WebAssembly.Suspending, yet its lookup succeeded");
+        ensure!(Suspending::new(py, &js_function).is_err(), "no WebAssembly.Suspending, yet one was made");
+        ensure!(WebAssembly::promising(py, &func).is_err(), "WebAssembly.promising without WebAssembly.Suspending");
+        return Ok(());
+    }
+    let suspending = Suspending::new(py, &js_function)?;
+    ensure!(js::instance_of(suspending.as_js().bind(py), &Suspending::constructor(py)?)?, "not a WebAssembly.Suspending");
+    ensure!(Suspending::cast(suspending.as_js().bind(py))?.is_some(), "cast refuses a Suspending");
+    ensure!(Suspending::cast(&js_function)?.is_none(), "cast accepts a plain function");
+    let again = Suspending::from_js_unchecked(suspending.clone_ref(py).into_js());
+    ensure!(same(again.as_js().bind(py), suspending.as_js().bind(py))?, "clone_ref/into_js/from_js_unchecked lost the object");
+    let promising = WebAssembly::promising(py, &func)?;
+    ensure!(type_of(&promising)? == "function", "promising(func) is not a function");
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------
@@ -871,7 +922,7 @@ fn exception_from_rust_is_caught_by_wasm(py: Python<'_>) -> Result<()> {
 
 /// `Module::new` of garbage fails with a `CompileError` (and no other error class).
 fn compile_error_from_invalid_bytes(py: Python<'_>) -> Result<()> {
-    let error = thrown(py, Module::new(py, &garbage(py)?), "Module::new(garbage)")?;
+    let error = thrown(py, Module::new(py, &garbage(py)?, None), "Module::new(garbage)")?;
     let compile_error = CompileError::cast(&error)?.with_context(|| format!("{error} is not a CompileError"))?;
     ensure!(!compile_error.message(py)?.is_empty(), "empty message");
     ensure!(LinkError::cast(&error)?.is_none() && RuntimeError::cast(&error)?.is_none(), "also another error class");
@@ -1078,6 +1129,21 @@ fn exception_options_round_trip(py: Python<'_>) -> Result<()> {
     Ok(())
 }
 
+/// `WebAssemblyCompileOptions`: the JS names `importedStringConstants` and
+/// `builtins`, and back.
+fn compile_options_round_trip(py: Python<'_>) -> Result<()> {
+    let options = WebAssemblyCompileOptions {
+        imported_string_constants: Some(Some("strings".into())),
+        builtins: Some(vec!["js-string".into()]),
+    };
+    let object = options.to_js(py)?;
+    ensure_keys(&object, "importedStringConstants,builtins", "WebAssemblyCompileOptions")?;
+    ensure!(WebAssemblyCompileOptions::from_js(&object)? == options, "round trip");
+    let default = WebAssemblyCompileOptions::default();
+    ensure!(WebAssemblyCompileOptions::from_js(&default.to_js(py)?)? == default, "default");
+    Ok(())
+}
+
 /// `ModuleExportDescriptor`, with a name that is not ASCII, and back.
 fn module_export_descriptor_round_trip(py: Python<'_>) -> Result<()> {
     let descriptor = ModuleExportDescriptor { name: "名前 ☃".into(), kind: ImportExportKind::Tag };
@@ -1124,8 +1190,12 @@ fn dictionary_from_js_rejects_bad_members(py: Python<'_>) -> Result<()> {
 // Enums.
 // ---------------------------------------------------------------------------
 
-/// The WebIDL the bindings are generated from.
-const WEBIDL: &str = include_str!("../../../spec/js-api.webidl");
+/// The WebIDL the bindings are generated from: the upstream IDL, then this
+/// crate's additions (whose `partial` definitions add to upstream ones).
+const WEBIDL: &str = concat!(
+    include_str!("../../../spec/upstream/js-api.webidl"),
+    include_str!("../../../spec/additions.webidl")
+);
 
 /// The strings of `enum name { ... };` in the WebIDL.
 fn webidl_enum_values(name: &str) -> Result<Vec<&'static str>> {
@@ -1199,6 +1269,7 @@ const EXPANDED: &[(&str, &str)] = &[
     ("ModuleExportDescriptor", include_str!("../../../backend-macros/tests/expanded/ModuleExportDescriptor.rs")),
     ("ModuleImportDescriptor", include_str!("../../../backend-macros/tests/expanded/ModuleImportDescriptor.rs")),
     ("RuntimeError", include_str!("../../../backend-macros/tests/expanded/RuntimeError.rs")),
+    ("Suspending", include_str!("../../../backend-macros/tests/expanded/Suspending.rs")),
     ("Table", include_str!("../../../backend-macros/tests/expanded/Table.rs")),
     ("TableDescriptor", include_str!("../../../backend-macros/tests/expanded/TableDescriptor.rs")),
     ("TableKind", include_str!("../../../backend-macros/tests/expanded/TableKind.rs")),
@@ -1206,6 +1277,7 @@ const EXPANDED: &[(&str, &str)] = &[
     ("TagType", include_str!("../../../backend-macros/tests/expanded/TagType.rs")),
     ("ValueType", include_str!("../../../backend-macros/tests/expanded/ValueType.rs")),
     ("WebAssembly", include_str!("../../../backend-macros/tests/expanded/WebAssembly.rs")),
+    ("WebAssemblyCompileOptions", include_str!("../../../backend-macros/tests/expanded/WebAssemblyCompileOptions.rs")),
     ("WebAssemblyInstantiatedSource", include_str!("../../../backend-macros/tests/expanded/WebAssemblyInstantiatedSource.rs")),
 ];
 

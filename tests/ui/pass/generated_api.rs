@@ -1,4 +1,5 @@
-//! The API generated from spec/js-api.webidl, as the backend uses it: every
+//! The API generated from spec/upstream/js-api.webidl and spec/additions.webidl,
+//! as the backend uses it: every
 //! signature of the contract, checked by coercion to a function pointer.
 
 use pyo3::{Bound, Py, PyAny, PyResult, Python};
@@ -8,16 +9,26 @@ type Any<'py> = Bound<'py, PyAny>;
 
 fn main() {
     // namespace WebAssembly
-    let _: for<'py> fn(Python<'py>, &Any<'py>) -> PyResult<bool> = WebAssembly::validate;
-    let _: for<'py> fn(Python<'py>, &Any<'py>) -> PyResult<Any<'py>> = WebAssembly::compile;
-    let _: for<'py> fn(Python<'py>, &Any<'py>, Option<&Any<'py>>) -> PyResult<Any<'py>> =
-        WebAssembly::instantiate;
+    let _: for<'py> fn(Python<'py>, &Any<'py>, Option<&WebAssemblyCompileOptions>) -> PyResult<bool> =
+        WebAssembly::validate;
+    let _: for<'py> fn(Python<'py>, &Any<'py>, Option<&WebAssemblyCompileOptions>) -> PyResult<Any<'py>> =
+        WebAssembly::compile;
+    let _: for<'py> fn(
+        Python<'py>,
+        &Any<'py>,
+        Option<&Any<'py>>,
+        Option<&WebAssemblyCompileOptions>,
+    ) -> PyResult<Any<'py>> = WebAssembly::instantiate;
     let _: for<'py> fn(Python<'py>, &Module, Option<&Any<'py>>) -> PyResult<Any<'py>> =
         WebAssembly::instantiate_with_module_object;
+    let _: for<'py> fn(Python<'py>, &Any<'py>) -> PyResult<Any<'py>> = WebAssembly::promising;
+    let _: for<'py> fn(Python<'py>) -> PyResult<Tag> = WebAssembly::js_tag;
+    let _: for<'py> fn(Python<'py>, &Any<'py>) -> PyResult<Suspending> = Suspending::new;
 
     // Module
     let _: for<'py> fn(Python<'py>) -> PyResult<Any<'py>> = Module::constructor;
-    let _: for<'py> fn(Python<'py>, &Any<'py>) -> PyResult<Module> = Module::new;
+    let _: for<'py> fn(Python<'py>, &Any<'py>, Option<&WebAssemblyCompileOptions>) -> PyResult<Module> =
+        Module::new;
     let _: for<'py> fn(Python<'py>, &Module) -> PyResult<Vec<ModuleExportDescriptor>> =
         Module::exports;
     let _: for<'py> fn(Python<'py>, &Module) -> PyResult<Vec<ModuleImportDescriptor>> =

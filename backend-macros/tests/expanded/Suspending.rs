@@ -1,0 +1,95 @@
+// Generated from spec/upstream/js-api.webidl and spec/additions.webidl by
+// pyodide_runtime_layer_macros with `support = crate::js`.
+// Do not edit: re-bless with BLESS_EXPANDED=1.
+
+/// `WebAssembly.Suspending` (JS API interface).
+///
+/// Holds the JS object (a Pyodide `JsProxy`). Every call reaches JS through the
+/// support module; JS exceptions come back as `Err`.
+#[derive(Debug)]
+pub struct Suspending(::pyo3::Py<::pyo3::PyAny>);
+impl Suspending {
+    /// The JS class `WebAssembly.Suspending`, looked up on first use and then cached.
+    pub fn constructor<'py>(
+        py: ::pyo3::Python<'py>,
+    ) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
+        static CACHE: ::pyo3::sync::PyOnceLock<::pyo3::Py<::pyo3::PyAny>> = ::pyo3::sync::PyOnceLock::new();
+        CACHE
+            .get_or_try_init(
+                py,
+                || {
+                    crate::js::global_constructor(py, "Suspending")
+                        .map(::pyo3::Bound::unbind)
+                },
+            )
+            .map(|object| object.bind(py).clone())
+    }
+    /// `new WebAssembly.Suspending(jsFun)`.
+    ///
+    /// WebIDL: `constructor(Function jsFun);`
+    pub fn new<'py>(
+        py: ::pyo3::Python<'py>,
+        js_fun: &::pyo3::Bound<'py, ::pyo3::PyAny>,
+    ) -> ::pyo3::PyResult<Self> {
+        let object = crate::js::construct(
+            &Self::constructor(py)?,
+            &[::core::option::Option::Some(crate::js::ToJs::to_js(&js_fun, py)?)],
+        )?;
+        ::core::result::Result::Ok(Self(object.unbind()))
+    }
+    /// Wraps `value` if it is a `WebAssembly.Suspending` (`value instanceof WebAssembly.Suspending`, checked in JS);
+    /// `Ok(None)` otherwise.
+    pub fn cast(
+        value: &::pyo3::Bound<'_, ::pyo3::PyAny>,
+    ) -> ::pyo3::PyResult<::core::option::Option<Self>> {
+        let py = value.py();
+        if crate::js::instance_of(value, &Self::constructor(py)?)? {
+            ::core::result::Result::Ok(
+                ::core::option::Option::Some(Self(value.clone().unbind())),
+            )
+        } else {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+    }
+    /// Wraps `value` without checking that it is a `WebAssembly.Suspending`.
+    pub fn from_js_unchecked(value: ::pyo3::Py<::pyo3::PyAny>) -> Self {
+        Self(value)
+    }
+    /// The JS object.
+    pub fn as_js(&self) -> &::pyo3::Py<::pyo3::PyAny> {
+        &self.0
+    }
+    /// The JS object, consuming the wrapper.
+    pub fn into_js(self) -> ::pyo3::Py<::pyo3::PyAny> {
+        self.0
+    }
+    /// Another reference to the same JS object.
+    pub fn clone_ref(&self, py: ::pyo3::Python<'_>) -> Self {
+        Self(self.0.clone_ref(py))
+    }
+}
+/// Clones the reference (attaching to the interpreter for the reference count).
+impl ::core::clone::Clone for Suspending {
+    fn clone(&self) -> Self {
+        ::pyo3::Python::attach(|py| self.clone_ref(py))
+    }
+}
+impl crate::js::ToJs for Suspending {
+    fn to_js<'py>(
+        &self,
+        py: ::pyo3::Python<'py>,
+    ) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
+        ::core::result::Result::Ok(self.0.bind(py).clone())
+    }
+}
+/// Trusts the WebIDL: the value is wrapped without a check.
+impl<'py> crate::js::FromJs<'py> for Suspending {
+    fn from_js(value: ::pyo3::Bound<'py, ::pyo3::PyAny>) -> ::pyo3::PyResult<Self> {
+        ::core::result::Result::Ok(Self(value.unbind()))
+    }
+}
+impl crate::js::CloneRef for Suspending {
+    fn clone_ref(&self, py: ::pyo3::Python<'_>) -> Self {
+        Suspending::clone_ref(self, py)
+    }
+}
