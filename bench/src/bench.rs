@@ -329,7 +329,7 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
         steps.push(Member::new(RTL1_CALL, move || {
             let args = [1u64, 2];
             let mut res = [0u64];
-            black_box(unsafe { fast_abi::call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
+            let _ = black_box(unsafe { fast_abi::call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
             black_box(res);
         }));
         steps.push(Member::new(TLS_PROBE, || {
@@ -374,7 +374,7 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
             Member::new(RTL1_CALL, move || {
                 let args = [1u64 << 40, 2];
                 let mut res = [0u64];
-                black_box(unsafe { fast_abi::call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
+                let _ = black_box(unsafe { fast_abi::call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
                 black_box(res);
             })
         })
@@ -408,7 +408,7 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
             Member::new(RTL1_CALL, move || {
                 let args = [1.5f64.to_bits()];
                 let mut res = [0u64];
-                black_box(unsafe { fast_abi::call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
+                let _ = black_box(unsafe { fast_abi::call(fh, shim, args.as_ptr(), res.as_mut_ptr()) });
                 black_box(res);
             })
         })
@@ -449,7 +449,7 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
             let (fh, shim) = h.pair;
             Member::new(RTL1_CALL, move || {
                 let mut res = [0u64; 2];
-                black_box(unsafe { fast_abi::call(fh, shim, [0u64; 0].as_ptr(), res.as_mut_ptr()) });
+                let _ = black_box(unsafe { fast_abi::call(fh, shim, [0u64; 0].as_ptr(), res.as_mut_ptr()) });
                 black_box(res);
             })
         })
@@ -599,9 +599,9 @@ fn memory(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Limits<'_>,
                     move || {
                         let mut b = buffer.borrow_mut();
                         if read {
-                            black_box(unsafe { fast_abi::mem_read(m, 64, len, b.as_mut_ptr()) });
+                            let _ = black_box(unsafe { fast_abi::mem_read(m, 64, len, b.as_mut_ptr()) });
                         } else {
-                            black_box(unsafe { fast_abi::mem_write(m, 64, len, b.as_ptr()) });
+                            let _ = black_box(unsafe { fast_abi::mem_write(m, 64, len, b.as_ptr()) });
                         }
                     },
                 ));
@@ -663,7 +663,7 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
                     let gh = h.global;
                     Member::new("rtl2_global_get called directly", move || {
                         let mut slot = 0u64;
-                        black_box(unsafe { fast_abi::global_get(gh, 0, &mut slot) });
+                        let _ = black_box(unsafe { fast_abi::global_get(gh, 0, &mut slot) });
                         black_box(slot);
                     })
                 }),
@@ -676,7 +676,7 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
                     let gh = h.global;
                     Member::new("rtl2_global_set called directly", move || {
                         let slot = 7u64;
-                        black_box(unsafe { fast_abi::global_set(gh, 0, &slot) });
+                        let _ = black_box(unsafe { fast_abi::global_set(gh, 0, &slot) });
                     })
                 }),
             ),
@@ -688,7 +688,7 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
                     let th = h.table;
                     Member::new("rtl2_table_get + rtl2_free called directly (the function's one handle counted up, then down)", move || {
                         let mut slots = [0f64; 3];
-                        black_box(unsafe { fast_abi::table_get(th, 0, slots.as_mut_ptr()) });
+                        let _ = black_box(unsafe { fast_abi::table_get(th, 0, slots.as_mut_ptr()) });
                         if slots[0] == 2.0 {
                             unsafe { fast_abi::free(slots[1] as u32) };
                         }
@@ -702,7 +702,7 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
                 fast.map(|h| {
                     let (th, fh) = (h.table, h.add.0);
                     Member::new("rtl2_table_set called directly", move || {
-                        black_box(unsafe { fast_abi::table_set(th, 1, fh) });
+                        let _ = black_box(unsafe { fast_abi::table_set(th, 1, fh) });
                     })
                 }),
             ),
@@ -812,7 +812,7 @@ fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, 
             let (mh, handles) = (h.consumers[k], h.imports[k].clone());
             members.push(Member::new("rtl2_instantiate called directly (no exports to register)", move || {
                 let mut none = [0u32; 1];
-                black_box(unsafe { fast_abi::instantiate(mh, handles.as_ptr(), [-1i32].as_ptr(), none.as_mut_ptr()) });
+                let _ = black_box(unsafe { fast_abi::instantiate(mh, handles.as_ptr(), [-1i32].as_ptr(), none.as_mut_ptr()) });
             }));
         }
         if portable {
