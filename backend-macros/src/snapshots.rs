@@ -57,16 +57,16 @@ fn first_difference(expected: &str, actual: &str) -> String {
     )
 }
 
-#[test]
-fn expanded_snapshots_match() {
-    let dir: PathBuf = manifest_dir().join("tests/expanded");
+/// Compares `expansions` with the files of `dir` (one per expansion, no
+/// others) and returns the problems; with `BLESS_EXPANDED` set, rewrites the
+/// directory instead. Shared by every snapshot test of the crate.
+pub(crate) fn check_snapshot_dir(dir: &std::path::Path, expansions: &[(String, String)]) -> Vec<String> {
     let bless = std::env::var_os("BLESS_EXPANDED").is_some();
-    let expansions = expansions();
     let mut problems = Vec::new();
     if bless {
-        fs::create_dir_all(&dir).unwrap();
+        fs::create_dir_all(dir).unwrap();
     }
-    for (name, actual) in &expansions {
+    for (name, actual) in expansions {
         let path = dir.join(name);
         let expected = fs::read_to_string(&path).unwrap_or_default();
         if expected == *actual {
@@ -77,24 +77,27 @@ fn expanded_snapshots_match() {
         } else if expected.is_empty() {
             problems.push(format!("{name}: missing snapshot"));
         } else {
-            problems.push(format!(
-                "{name}: differs, {}",
-                first_difference(&expected, actual)
-            ));
+            problems.push(format!("{name}: differs, {}", first_difference(&expected, actual)));
         }
     }
     let wanted: BTreeSet<&str> = expansions.iter().map(|(name, _)| name.as_str()).collect();
-    for entry in fs::read_dir(&dir).unwrap() {
+    for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if !wanted.contains(name.as_str()) {
+        if path.is_file() && !wanted.contains(name.as_str()) {
             if bless {
                 fs::remove_file(&path).unwrap();
             } else {
-                problems.push(format!("{name}: stale snapshot (no such definition)"));
+                problems.push(format!("{name}: stale snapshot (nothing generates it)"));
             }
         }
     }
+    problems
+}
+
+#[test]
+fn expanded_snapshots_match() {
+    let problems = check_snapshot_dir(&manifest_dir().join("tests/expanded"), &expansions());
     assert!(
         problems.is_empty(),
         "expansion snapshots out of date (re-bless with BLESS_EXPANDED=1):\n{}",

@@ -19,6 +19,10 @@ const ARGUMENT_ATTRS: &str = "`Size`, `In`, `Out` (fast ABI only)";
 pub fn check(spec: &ast::Spec, cx: &Ctxt) -> Boundary {
     let mut boundary = Boundary::default();
     for definition in &spec.definitions {
+        if let Some(partial) = definition.partial() {
+            cx.error(partial.span(), "a boundary spec has no `partial` definitions: each namespace is declared once, whole");
+            continue;
+        }
         match definition {
             ast::Definition::Namespace(container) => {
                 if let Some(namespace) = namespace(container, cx) {
@@ -262,6 +266,15 @@ mod tests {
         let sig = &boundary.namespaces[0].operations[1];
         assert_eq!(sig.ret, Type::Nullable(Box::new(Type::String)));
         assert!(sig.args[1].optional);
+    }
+
+    #[test]
+    fn partial_definitions_are_refused() {
+        let cx = Ctxt::new();
+        let spec = crate::parser::parse_spec("[JsBodies=a] namespace A { }; partial namespace A { undefined f(); };".parse().unwrap(), &cx);
+        let _ = check(&spec, &cx);
+        let errors: Vec<String> = cx.finish(()).unwrap_err().into_iter().map(|e| e.to_string()).collect();
+        assert_eq!(errors, ["a boundary spec has no `partial` definitions: each namespace is declared once, whole"]);
     }
 
     #[test]

@@ -48,29 +48,6 @@ fn expansions() -> Vec<(String, String)> {
 #[test]
 fn boundary_snapshots_match() {
     let dir = manifest_dir().join("tests/expanded_boundary");
-    let bless = std::env::var_os("BLESS_EXPANDED").is_some();
-    let expansions = expansions();
-    if bless {
-        fs::create_dir_all(&dir).unwrap();
-    }
-    let mut problems = Vec::new();
-    for (name, actual) in &expansions {
-        let path = dir.join(name);
-        let expected = fs::read_to_string(&path).unwrap_or_default();
-        if expected == *actual {
-            continue;
-        }
-        if bless {
-            fs::write(&path, actual).unwrap();
-        } else {
-            problems.push(format!("{name}: differs or is missing"));
-        }
-    }
-    for entry in fs::read_dir(&dir).unwrap() {
-        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        if !expansions.iter().any(|(wanted, _)| *wanted == name) {
-            problems.push(format!("{name}: stale snapshot"));
-        }
-    }
+    let problems = crate::snapshots::check_snapshot_dir(&dir, &expansions());
     assert!(problems.is_empty(), "boundary snapshots out of date (re-bless with BLESS_EXPANDED=1):\n{}", problems.join("\n"));
 }
