@@ -294,7 +294,7 @@ def note(row, rows, first):
         text = (
             f"{n(ours)} ns against {n(limit)} ns, spread {lo:.2f}–{hi:.2f}; the control (the limit measured again "
             f"as another member) lands at {row.ratio(control):.2f}×, so the method's noise on this row is a few "
-            f"percent: every operation makes and drops a 10 MiB module and V8's collection of them lands on random "
+            f"percent: every operation makes and drops a large module and the engine's collection of them lands on random "
             f"samples. Without the frontend the backend is at {row.ratio(b):.2f}×. The Rust side's own work, a "
             f"`wasmparser` pass over the payloads, takes {n(parse)} ns."
         )
@@ -418,6 +418,41 @@ def note(row, rows, first):
     return f"{n(ours)} ns against {n(limit)} ns."
 
 
+def kernels_table(kernels):
+    """Ordinary Rust work in the side module, in a plain Wasm module and natively."""
+    lines = [
+        "| Rust work, per round | side module (ns) | plain Wasm module (ns) | native (ns) | side / plain | side / native |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for k in kernels:
+        side, plain, native = k["side_module"], k["plain_wasm"], k.get("native")
+        ratio = lambda a, b: f"{a / b:.2f}×" if a and b else "–"
+        lines.append(
+            f"| {k['name']} | {side:.2f} | {plain:.2f} | {native:.2f} | {ratio(side, plain)} | {ratio(side, native)} |"
+            if native is not None
+            else f"| {k['name']} | {side:.2f} | {plain:.2f} | – | {ratio(side, plain)} | – |"
+        )
+    return "\n".join(lines)
+
+
+def kernels_section(data):
+    kernels = data.get("kernels")
+    if not kernels:
+        return []
+    return [
+        "## Rust in the side module",
+        "",
+        "The same ordinary Rust code (`bench/kernels`: pieces of the work a `wasm_runtime_layer` call does), timed as "
+        "a loop of rounds in three builds: inside this Pyodide side module (position-independent code, the "
+        "workspace's release profile, linked by `pyodide-wheel`), as a plain Wasm module in the same engine "
+        "(`wasm32-unknown-unknown`, no PIC, its own allocator) and natively on this machine. Best of several runs, "
+        "ns per round.",
+        "",
+        kernels_table(kernels),
+        "",
+    ]
+
+
 def render(data):
     rows = [Row(r) for r in data["rows"]]
     met = sum(r.met for r in rows)
@@ -448,7 +483,7 @@ def render(data):
         "side module loaded, so every call goes through the loader's lazy stub (a JS frame with rest arguments). "
         "The backend's own runtime functions (`rtl2_*`) are installed the same way but called through their entries "
         "in the shared function table (`Module.addFunction`, a `call_indirect` with no stub), and the sub-steps "
-        "\"rtl2_… called directly\" call them exactly so (`pyodide_runtime_layer::fast_fns`). "
+        "\"rtl2_… called directly\" call them exactly so (`pyodide_runtime_layer::boundary::fast_abi`). "
         "`()->(i32,i64)`: Rust's C ABI cannot take two results "
         "from an import, so that limit is a JS function calling the export and storing both results in Rust memory. "
         "*Raw Rust function import*: an `extern \"C\" fn` turned into a JS function with `Module.getWasmTableEntry` "
@@ -490,8 +525,8 @@ def render(data):
             except (TypeError, IndexError, ZeroDivisionError):
                 text = "(its sub-steps were not measured in this run)"
             parts.append(f"- **{r.op}, {r.path}** ({r.ratio():.2f}×, target {target_text(r)}): {text}")
+    parts += [""] + kernels_section(data)
     parts += [
-        "",
         "## Where the time goes: every member of every group",
         "",
         "<details><summary>All measurements of this run (median ns per operation; × limit is the median per-round ratio)</summary>",

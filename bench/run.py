@@ -13,7 +13,37 @@ sys.path.insert(0, "/repo/bench")
 import report
 import rtl_bench
 
+
+
+def kernels():
+    """Ordinary Rust work (`bench/kernels`) three ways: ns per round in this
+    side module, as a plain Wasm module in the same engine (timed here, one
+    call of `rounds` rounds per run) and natively (`cargo xtask bench` wrote
+    target/bench/kernels-native.json)."""
+    from js import Uint8Array, WebAssembly, performance
+
+    side = rtl_bench.time_kernels()
+    rounds, runs = side["rounds"], side["runs"]
+    with open("/repo/target/wasm32-unknown-unknown/release/rtl_kernels.wasm", "rb") as f:
+        wasm = f.read()
+    array = Uint8Array.new(len(wasm))
+    array.assign(wasm)
+    plain = WebAssembly.Instance.new(WebAssembly.Module.new(array)).exports.kernel_run
+    with open("/repo/target/bench/kernels-native.json") as f:
+        native = json.load(f)
+    out = []
+    for index, (name, side_ns) in enumerate(side["side_module"]):
+        best = float("inf")
+        for _ in range(runs):
+            start = performance.now()
+            plain(index, rounds)
+            best = min(best, performance.now() - start)
+        out.append({"name": name, "side_module": side_ns, "plain_wasm": best * 1e6 / rounds, "native": native.get(name)})
+    return out
+
+
 data = rtl_bench.run()
+data["kernels"] = kernels()
 data["python"] = sys.version.split()[0]
 data["machine"] = platform.machine()
 try:

@@ -79,6 +79,9 @@ namespace Portable {
   unsigned long tableGrow(any table, DOMString element, unsigned long delta, any init);
   // Sets one slot of a table.
   undefined tableSet(any table, DOMString element, unsigned long index, any value);
+  // Whether this engine words memory and table bounds traps alike
+  // (SpiderMonkey does), found out by trapping a tiny module.
+  boolean boundsTrapsAlike();
 };
 
 // The fast path's setup, reached through Python once per object or

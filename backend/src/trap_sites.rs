@@ -88,17 +88,11 @@ fn is_table_op(op: &Operator<'_>) -> bool {
 }
 
 /// Whether this engine words memory and table bounds traps alike (SpiderMonkey
-/// does), found out once by trapping a tiny module: `(memory 0)` and an
-/// `i32.load` at 0.
+/// does), found out once by trapping a tiny module (`Portable.boundsTrapsAlike`).
 pub(crate) fn engine_needs_sites(py: Python<'_>) -> bool {
     static NEEDED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *NEEDED.get_or_init(|| {
-        const PROBE: &str = "(() => { \
-            const bytes = new Uint8Array([0,97,115,109,1,0,0,0,1,4,1,96,0,0,3,2,1,0,5,3,1,0,0,7,5,1,1,102,0,0,10,10,1,8,0,65,0,40,2,0,26,11]); \
-            try { new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports.f(); } \
-            catch (e) { return e instanceof WebAssembly.RuntimeError && e.message === 'index out of bounds'; } \
-            return false; })()";
-        crate::js::run_js(py, PROBE).and_then(|v| v.extract::<bool>()).unwrap_or(false)
+        crate::boundary::Portable::bounds_traps_alike(py).unwrap_or(false)
     })
 }
 

@@ -3,7 +3,7 @@
 //! interleaved group (see `measure.rs`).
 
 use crate::measure::{Measured, Member, group};
-use crate::modules::{FLOOR_THUNK, GUEST, big, consumer, provider};
+use crate::modules::{FLOOR_THUNK, GUEST, big, consumer, many_functions, provider};
 use anyhow::{Context, Result};
 use pyo3::prelude::*;
 use pyo3::types::{PyCFunction, PyDict, PyList, PyTuple};
@@ -728,10 +728,11 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
 /// The portable `Instance::new`'s one crossing, replicated.
 const INSTANTIATE_CROSSING: &str = "probe: one PyO3 call of a JS function that instantiates with a prebuilt import object and returns the export values as one array, undefined for none (the portable Instance::new's crossing when the import values repeat, as here)";
 
-fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, backend: &E, l: &Limits<'_>, portable: bool) -> Result<()> {
+/// One `Module::new` row: compiling `bytes` on this path against the raw
+/// `new WebAssembly.Module`.
+#[allow(clippy::too_many_arguments)]
+fn module_new(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, backend: &E, l: &Limits<'_>, portable: bool, op: &str, bytes: &[u8]) -> Result<()> {
     let path = if portable { "portable" } else { "fast" };
-    let bytes = big(10 << 20);
-    let bytes = &bytes;
     let mut members = vec![
         Member::new("ours", move || drop(black_box(Module::new(engine, bytes)))),
         Member::new("raw", move || unsafe { rtlbench_compile(bytes.as_ptr(), bytes.len()) }),
@@ -750,7 +751,7 @@ fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, 
     if portable {
         for writable in [false, true] {
             let compile = l.probe("compile")?;
-            let copy = std::cell::RefCell::new(bytes.clone());
+            let copy = std::cell::RefCell::new(bytes.to_vec());
             let label = if writable {
                 "probe: the same from a writable memoryview"
             } else {
@@ -767,13 +768,20 @@ fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, 
             }));
         }
     }
-    members.push(Member::new("probe: a wasmparser pass over the module's payloads (what ModuleTypes::parse reads)", move || {
+    members.push(Member::new("probe: a wasmparser pass over every payload (function bodies included; ModuleTypes::parse skips the code section)", move || {
         for payload in wasmparser::Parser::new(0).parse_all(bytes) {
             drop(black_box(payload));
         }
     }));
-    emit(py, out, Row { op: "Module::new 10 MiB".into(), path, target: 1.1, throughput: false, what: "new WebAssembly.Module over a view of Rust memory", other: None, scale: 1.0, members })?;
+    emit(py, out, Row { op: op.into(), path, target: 1.1, throughput: false, what: "new WebAssembly.Module over a view of Rust memory", other: None, scale: 1.0, members })?;
+    Ok(())
+}
 
+fn module_instance(py: Python<'_>, out: &Bound<'_, PyList>, engine: &Engine<E>, backend: &E, l: &Limits<'_>, portable: bool) -> Result<()> {
+    let path = if portable { "portable" } else { "fast" };
+    for (op, bytes) in [("Module::new 10 MiB", big(10 << 20)), ("Module::new 1 MiB many functions", many_functions(1 << 20))] {
+        module_new(py, out, engine, backend, l, portable, op, &bytes)?;
+    }
     for (k, n) in [(0usize, 1usize), (1, 100)] {
         let mut store = Store::new(engine, ());
         let provider_module = Module::new(engine, &wat::parse_str(provider(n))?)?;

@@ -6,6 +6,8 @@
 #[cfg(target_os = "emscripten")]
 mod bench;
 #[cfg(target_os = "emscripten")]
+mod kernels;
+#[cfg(target_os = "emscripten")]
 mod measure;
 #[cfg(target_os = "emscripten")]
 mod modules;
@@ -32,9 +34,22 @@ fn run(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
     Ok(out)
 }
 
+/// The kernels of `rtl-kernels` timed in this side module: a list of
+/// `(name, ns per round)`, and the rounds per run.
+#[cfg(target_os = "emscripten")]
+#[pyfunction]
+fn time_kernels(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
+    let out = pyo3::types::PyDict::new(py);
+    out.set_item("side_module", kernels::measure())?;
+    out.set_item("rounds", kernels::ROUNDS)?;
+    out.set_item("runs", kernels::RUNS)?;
+    Ok(out)
+}
+
 /// The benchmark extension module.
 #[cfg(target_os = "emscripten")]
 #[pymodule]
 fn rtl_bench(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(run, m)?)
+    m.add_function(wrap_pyfunction!(run, m)?)?;
+    m.add_function(wrap_pyfunction!(time_kernels, m)?)
 }

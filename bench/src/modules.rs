@@ -54,3 +54,46 @@ pub fn consumer(n: usize) -> String {
 
 /// A valid module of about `bytes` bytes: one memory and one data segment.
 pub use conformance::fixture::module_with_data as big;
+
+/// A valid module of about `bytes` bytes made of many small functions (each
+/// `(func (param i32) (result i32) (i32.add (local.get 0) (i32.const k)))`,
+/// the first exported): the shape of compiled code, whose size is in its
+/// code section.
+pub fn many_functions(bytes: usize) -> Vec<u8> {
+    fn uleb(mut n: usize, out: &mut Vec<u8>) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                out.push(byte);
+                return;
+            }
+            out.push(byte | 0x80);
+        }
+    }
+    fn section(id: u8, body: &[u8], out: &mut Vec<u8>) {
+        out.push(id);
+        uleb(body.len(), out);
+        out.extend_from_slice(body);
+    }
+    // Each body: its size, no locals, local.get 0, i32.const k (3 bytes of
+    // LEB for k < 2^20), i32.add, end.
+    let count = (bytes / 10).max(1);
+    let mut functions = Vec::new();
+    uleb(count, &mut functions);
+    functions.resize(functions.len() + count, 0x00);
+    let mut code = Vec::new();
+    uleb(count, &mut code);
+    for k in 0..count {
+        let k = k & 0xfffff;
+        code.extend_from_slice(&[0x09, 0x00, 0x20, 0x00, 0x41]);
+        code.extend_from_slice(&[(k & 0x7f) as u8 | 0x80, ((k >> 7) & 0x7f) as u8 | 0x80, ((k >> 14) & 0x3f) as u8]);
+        code.extend_from_slice(&[0x6a, 0x0b]);
+    }
+    let mut out = b"\0asm\x01\0\0\0".to_vec();
+    section(1, &[0x01, 0x60, 0x01, 0x7f, 0x01, 0x7f], &mut out);
+    section(3, &functions, &mut out);
+    section(7, &[0x01, 0x02, b'f', b'0', 0x00, 0x00], &mut out);
+    section(10, &code, &mut out);
+    out
+}

@@ -4,7 +4,7 @@
 //! target/bench; this task then puts Node's at BENCHMARKS.md and Bun's at
 //! bench/report/bun.md (so a failed run leaves the checked-in files alone).
 
-use crate::command::root;
+use crate::command::{cargo, output, root};
 use crate::matrix::Host;
 use crate::pyodide::build_extension;
 use anyhow::{Context, Result};
@@ -15,6 +15,7 @@ pub fn run() -> Result<()> {
     let ext = build_extension("bench-ext", "rtl_bench")?;
     let out = root().join("target/bench");
     std::fs::create_dir_all(&out)?;
+    kernels(&out)?;
     for (host, name, dest) in [(Host::Node, "BENCHMARKS", "BENCHMARKS.md"), (Host::Bun, "bun", "bench/report/bun.md")] {
         let _ = std::fs::remove_file(out.join(format!("{name}.md")));
         let args = [
@@ -34,5 +35,22 @@ pub fn run() -> Result<()> {
         std::fs::write(&dest, report)?;
         println!("wrote {} (measurements: target/bench/{name}.json)", dest.display());
     }
+    Ok(())
+}
+
+/// The Rust target of the plain (non-PIC, no Emscripten) Wasm build of the kernels.
+const PLAIN_TARGET: &str = "wasm32-unknown-unknown";
+
+/// Prepares the comparison of ordinary Rust work (`bench/kernels`): builds
+/// the kernels as a plain Wasm module (`bench/run.py` times it in the same
+/// engine as the side module) and times them natively, into
+/// `target/bench/kernels-native.json`.
+fn kernels(out: &std::path::Path) -> Result<()> {
+    crate::setup::rust_target(PLAIN_TARGET)?;
+    cargo(&["rustc", "--quiet", "--release", "-p", "rtl-kernels", "--lib", "--target", PLAIN_TARGET, "--crate-type", "cdylib"], &[])?;
+    let cargo_bin = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let manifest = root().join("Cargo.toml").display().to_string();
+    let native = output(&cargo_bin, &["run", "--quiet", "--release", "--manifest-path", &manifest, "-p", "rtl-kernels", "--bin", "rtl-kernels-native"])?;
+    std::fs::write(out.join("kernels-native.json"), native.trim())?;
     Ok(())
 }

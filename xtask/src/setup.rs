@@ -18,7 +18,7 @@ const NPM_MARKERS: &[&str] = &[
 
 /// Installs the Rust target and the pinned npm packages.
 pub fn all() -> Result<()> {
-    rust_target()?;
+    rust_target(TARGET)?;
     npm_packages()
 }
 
@@ -45,10 +45,11 @@ pub fn micropip_wheels() -> Result<std::path::PathBuf> {
     Ok(dir)
 }
 
-fn rust_target() -> Result<()> {
+/// Installs the Rust target `target` if it is missing.
+pub fn rust_target(target: &str) -> Result<()> {
     let installed = output("rustup", &["target", "list", "--installed"])?;
-    if !installed.lines().any(|line| line.trim() == TARGET) {
-        run("rustup", &["target", "add", TARGET], &root(), &[])?;
+    if !installed.lines().any(|line| line.trim() == target) {
+        run("rustup", &["target", "add", target], &root(), &[])?;
     }
     Ok(())
 }

@@ -485,4 +485,25 @@ impl Portable {
         let result = crate::js::call_positional(function.bind(py), &args)?;
         crate::js::FromJs::from_js(result)
     }
+    /// WebIDL: `boolean boundsTrapsAlike();`
+    pub fn bounds_traps_alike<'py>(py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<bool> {
+        static FUNCTION: ::pyo3::sync::PyOnceLock<::pyo3::Py<::pyo3::PyAny>> = ::pyo3::sync::PyOnceLock::new();
+        let function = FUNCTION
+            .get_or_try_init(
+                py,
+                || {
+                    let namespace = crate::js::get_property(
+                        &script_exports(py)?,
+                        "Portable",
+                    )?;
+                    crate::js::get_property(&namespace, "boundsTrapsAlike")
+                        .map(::pyo3::Bound::unbind)
+                },
+            )?;
+        let mut args: ::std::vec::Vec<::pyo3::Bound<'py, ::pyo3::PyAny>> = ::std::vec::Vec::with_capacity(
+            0usize,
+        );
+        let result = crate::js::call_positional(function.bind(py), &args)?;
+        crate::js::FromJs::from_js(result)
+    }
 }

@@ -169,4 +169,21 @@
   tableSet(table, element, index, value) {
     table.set(index, toWasm(element, value));
   },
+
+  // (module (memory 0) (func (export "f") (drop (i32.load (i32.const 0)))))
+  boundsTrapsAlike() {
+    const module = wasmModule([
+      [1, vector([[0x60, 0x00, 0x00]])],
+      [3, vector([[0x00]])],
+      [5, vector([[0x00, 0x00]])],
+      [7, vector([exportEntry("f", 0x00, 0)])],
+      [10, vector([functionBody([0x00, 0x41, 0x00, 0x28, 0x02, 0x00, 0x1a, 0x0b])])],
+    ]);
+    try {
+      new WebAssembly.Instance(module).exports.f();
+    } catch (e) {
+      return e instanceof WebAssembly.RuntimeError && e.message === "index out of bounds";
+    }
+    return false;
+  },
 })
