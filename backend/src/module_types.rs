@@ -99,6 +99,7 @@ impl ModuleTypes {
         let mut spaces = Spaces::default();
         let mut out = ModuleTypes::default();
         each_section(bytes, |payload| spaces.read(payload, &mut out))?;
+        spaces.read_defined_funcs()?;
         for (name, kind, index) in std::mem::take(&mut spaces.exports) {
             spaces.export(name, kind, index, &mut out)?;
         }
@@ -110,7 +111,7 @@ impl ModuleTypes {
 /// Calls `each` with every section of `bytes` but the code section, which is
 /// skipped by its size: types never need the function bodies, and walking a
 /// code-heavy module's entries one by one would cost time per function.
-fn each_section(bytes: &[u8], mut each: impl FnMut(Payload<'_>) -> Result<()>) -> Result<()> {
+fn each_section<'a>(bytes: &'a [u8], mut each: impl FnMut(Payload<'a>) -> Result<()>) -> Result<()> {
     let mut parser = Parser::new(0);
     let mut rest = bytes;
     loop {
@@ -138,9 +139,15 @@ fn each_section(bytes: &[u8], mut each: impl FnMut(Payload<'_>) -> Result<()>) -
 /// references, 64-bit indices): only exporting them is an error, so their
 /// entries keep the reason.
 #[derive(Default)]
-struct Spaces {
+struct Spaces<'a> {
     types: Vec<Option<FuncType>>,
+    /// The type index of each function, imported ones first; defined ones
+    /// only as far as an export needs ([`Spaces::read_defined_funcs`]).
     funcs: Vec<u32>,
+    /// The function section, read once the exports are known: a module of
+    /// many functions exports few, and reading every entry costs time per
+    /// function.
+    defined_funcs: Option<wasmparser::FunctionSectionReader<'a>>,
     tables: Vec<Result<TableType, String>>,
     /// Each memory's type and whether it is shared.
     memories: Vec<(Result<MemoryType, String>, bool)>,
@@ -151,7 +158,7 @@ struct Spaces {
     exports: Vec<(String, ExternalKind, u32)>,
 }
 
-impl Spaces {
+impl<'a> Spaces<'a> {
     /// The function type at type index `index`.
     fn func_type(&self, index: u32) -> Result<FuncType> {
         match nth(&self.types, index, "type")? {
@@ -161,7 +168,7 @@ impl Spaces {
     }
 
     /// Reads one section into the spaces (and the imports into `out`).
-    fn read(&mut self, payload: Payload<'_>, out: &mut ModuleTypes) -> Result<()> {
+    fn read(&mut self, payload: Payload<'a>, out: &mut ModuleTypes) -> Result<()> {
         match payload {
             Payload::TypeSection(reader) => {
                 for group in reader {
@@ -180,11 +187,7 @@ impl Spaces {
                     out.imports.push((import.module.to_owned(), import.name.to_owned(), ty));
                 }
             }
-            Payload::FunctionSection(reader) => {
-                for index in reader {
-                    self.funcs.push(index?);
-                }
-            }
+            Payload::FunctionSection(reader) => self.defined_funcs = Some(reader),
             Payload::TableSection(reader) => {
                 for table in reader {
                     self.tables.push(table_type(&table?.ty).map_err(|e| e.to_string()));
@@ -213,6 +216,19 @@ impl Spaces {
                 }
             }
             _ => {}
+        }
+        Ok(())
+    }
+
+    /// Reads the function section's entries up to the highest function index
+    /// an export names (all sections read, so every import is counted).
+    fn read_defined_funcs(&mut self) -> Result<()> {
+        let Some(reader) = self.defined_funcs.take() else { return Ok(()) };
+        let exported = self.exports.iter().filter(|(_, kind, _)| matches!(kind, ExternalKind::Func | ExternalKind::FuncExact));
+        let Some(highest) = exported.map(|(_, _, index)| *index as usize).max() else { return Ok(()) };
+        let wanted = (highest + 1).saturating_sub(self.funcs.len());
+        for index in reader.into_iter().take(wanted) {
+            self.funcs.push(index?);
         }
         Ok(())
     }
