@@ -103,6 +103,19 @@ pub const KERNELS: [(&str, Kernel); 5] = [
     ("call through &dyn Fn", dyn_call),
 ];
 
+/// `kernel`'s time per round in ns: the best of `runs` runs of `rounds`
+/// rounds, on `std::time::Instant` (the side module and native; the plain
+/// Wasm module has no clock and is timed from JS).
+pub fn best_ns_per_round(kernel: Kernel, rounds: u32, runs: usize) -> f64 {
+    (0..runs)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            black_box(kernel(rounds));
+            start.elapsed().as_nanos() as f64 / f64::from(rounds)
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
 /// Runs kernel `index` for `n` rounds (the plain Wasm module's export; the
 /// other hosts call [`KERNELS`] directly).
 #[unsafe(no_mangle)]
