@@ -431,9 +431,22 @@ fn promising_and_suspending_where_the_engine_has_jspi(py: Python<'_>) -> Result<
         return Ok(());
     }
     let suspending = Suspending::new(py, &js_function)?;
-    ensure!(js::instance_of(suspending.as_js().bind(py), &Suspending::constructor(py)?)?, "not a WebAssembly.Suspending");
-    ensure!(Suspending::cast(suspending.as_js().bind(py))?.is_some(), "cast refuses a Suspending");
+    // The constructor's result is the engine's: the same kind of object as
+    // JS's own `new WebAssembly.Suspending(f)` (same class and prototype).
+    let describe = "(s) => Object.prototype.toString.call(s) + ' ' + (Object.getPrototypeOf(s) === WebAssembly.Suspending.prototype)";
+    let from_js = js_call(py, "(f) => new WebAssembly.Suspending(f)", (&js_function,))?;
+    let (ours, theirs): (String, String) = (js_call(py, describe, (suspending.as_js().bind(py),))?.extract()?, js_call(py, describe, (&from_js,))?.extract()?);
+    ensure!(ours == theirs, "Suspending::new made {ours:?}, JS makes {theirs:?}");
+    // `cast` agrees with `instanceof`, whatever the engine's objects are.
+    let is_instance = js::instance_of(suspending.as_js().bind(py), &Suspending::constructor(py)?)?;
+    ensure!(Suspending::cast(suspending.as_js().bind(py))?.is_some() == is_instance, "cast disagrees with instanceof");
     ensure!(Suspending::cast(&js_function)?.is_none(), "cast accepts a plain function");
+    if is_instance {
+        println!("    new WebAssembly.Suspending(f) is an instance of WebAssembly.Suspending");
+    } else {
+        // JavaScriptCore (Bun 1.4) returns a function that is not one.
+        println!("    new WebAssembly.Suspending(f) is not an instance of WebAssembly.Suspending here ({ours})");
+    }
     let again = Suspending::from_js_unchecked(suspending.clone_ref(py).into_js());
     ensure!(same(again.as_js().bind(py), suspending.as_js().bind(py))?, "clone_ref/into_js/from_js_unchecked lost the object");
     let promising = WebAssembly::promising(py, &func)?;
