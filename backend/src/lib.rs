@@ -1,5 +1,6 @@
 //! `wasm_runtime_layer` backend for Pyodide: runs WebAssembly on the host's own
-//! JavaScript engine (V8, SpiderMonkey) from a PyO3 extension module.
+//! JavaScript engine (V8, SpiderMonkey, JavaScriptCore) from a PyO3 extension
+//! module.
 //!
 //! ```ignore
 //! let engine = wasm_runtime_layer::Engine::new(pyodide_runtime_layer::Engine::default());
@@ -9,6 +10,18 @@
 //! exception a [`WasmException`], any other JS error a [`JsError`], and a host
 //! function's own error comes back unchanged (find each with
 //! `anyhow::Error::downcast_ref`).
+//!
+//! Layout, top to bottom (imports go one way; `tests/module_layering.rs`):
+//! - the `wasm_runtime_layer` traits, one file per concept (`engine`,
+//!   `store`, `module`, `instance`, `func`, `memory`, `table`, `global`,
+//!   `externref`): argument checks, then one call of `path::Path`;
+//! - `path`: the JS-side operations, implemented by the fast path (the fast
+//!   ABI, no Python) and the portable path (Pyodide's FFI), chosen once per
+//!   [`Engine`];
+//! - the generated code: [`bindings`] (the WebAssembly JS API,
+//!   `spec/upstream/js-api.webidl` + `spec/additions.webidl`) and `boundary`
+//!   (the backend's own operations, `spec/boundary.webidl` with their JS in
+//!   `src/js/`), over [`js`], the runtime support they call.
 #![warn(missing_docs)]
 
 pub mod bindings;
