@@ -155,6 +155,19 @@ fn first_span(args: &BindingsArgs) -> Span {
 mod tests {
     use super::*;
 
+    /// The message of each `compile_error!` in `items`.
+    fn error_messages(items: &[syn::Item]) -> Vec<String> {
+        items
+            .iter()
+            .map(|item| {
+                let syn::Item::Macro(item) = item else {
+                    panic!("expected compile_error!, found {}", quote!(#item))
+                };
+                item.mac.parse_body::<syn::LitStr>().unwrap().value()
+            })
+            .collect()
+    }
+
     fn manifest_dir() -> std::path::PathBuf {
         std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
     }
@@ -170,15 +183,7 @@ mod tests {
             matches!(&file.items[0], syn::Item::Const(_)),
             "the spec is tracked even when it has errors"
         );
-        let messages: Vec<String> = file.items[1..]
-            .iter()
-            .map(|item| {
-                let syn::Item::Macro(item) = item else {
-                    panic!("expected compile_error!, found {}", quote!(#item))
-                };
-                item.mac.parse_body::<syn::LitStr>().unwrap().value()
-            })
-            .collect();
+        let messages = error_messages(&file.items[1..]);
         assert_eq!(
             messages,
             [
@@ -280,15 +285,7 @@ mod tests {
         .unwrap();
         let tokens = expand_file(args).unwrap();
         let file: syn::File = syn::parse2(tokens).unwrap();
-        let messages: Vec<String> = file.items[2..]
-            .iter()
-            .map(|item| {
-                let syn::Item::Macro(item) = item else {
-                    panic!("expected compile_error!, found {}", quote!(#item))
-                };
-                item.mac.parse_body::<syn::LitStr>().unwrap().value()
-            })
-            .collect();
+        let messages = error_messages(&file.items[2..]);
         let firsts: Vec<&str> = messages
             .iter()
             .map(|m| m.lines().next().unwrap_or_default())
