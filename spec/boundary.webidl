@@ -119,6 +119,9 @@ namespace FastAbi {
   long ping(long x);
   // Drops one owner of `handle`.
   undefined free(unsigned long handle);
+  // Adds one owner to `handle`, a live handle (a `tableGet` of kind 3 that
+  // Rust has no function for).
+  undefined retain(unsigned long handle);
   // Calls function `func` of signature `sig`: arguments from `args`, results
   // to `results`, one slot each.
   [Fallible] undefined call(unsigned long func, unsigned long sig, [In=u64] unsigned long args, [Out=u64] unsigned long results);
@@ -132,8 +135,9 @@ namespace FastAbi {
   [Fallible] undefined globalSet(unsigned long global, unsigned long code, [In=u64] unsigned long value);
   [Fallible] long tableSize(unsigned long table);
   // Three f64 slots at `out`: the kind (0 null, 1 one of our externrefs,
-  // 2 any other value), its externref id (kind 1) or a fresh handle (kind 2),
-  // and a function's signature id (-1 if unknown).
+  // 2 any other value, counted as a new owner of its handle, 3 a function
+  // Rust already owns, not counted again), its externref id (kind 1) or its
+  // handle (kinds 2 and 3), and a function's signature id (-1 if unknown).
   [Fallible] undefined tableGet(unsigned long table, unsigned long index, [Out=f64] unsigned long out);
   // `value`: a handle, 0 for null.
   [Fallible] undefined tableSet(unsigned long table, unsigned long index, unsigned long value);

@@ -1,6 +1,7 @@
 //! `Func`: a Wasm function (exported by an instance, or a host function).
 
 use crate::Engine;
+use crate::by_handle::ByHandle;
 use crate::error::WrongStore;
 use crate::host_func::erase;
 use crate::host_registry::register;
@@ -11,6 +12,7 @@ use crate::store_id::StoreId;
 use crate::value::{check_store, check_type};
 use anyhow::{Result, bail};
 use pyo3::prelude::*;
+use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 use wasm_runtime_layer::FuncType;
 use wasm_runtime_layer::backend::{AsContext, AsContextMut, Val, WasmFunc};
@@ -32,9 +34,36 @@ struct Inner {
     caller: OnceLock<Py<PyAny>>,
 }
 
+thread_local! {
+    /// Every `Func` whose JS function has a fast-path handle, by handle: a
+    /// table read of a function already held answers with it (no allocation,
+    /// and the handle is not counted up and down again).
+    static HELD: RefCell<ByHandle<Inner>> = const { RefCell::new(ByHandle::new()) };
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        if let Some(handle) = self.js.known_handle() {
+            let this: *const Inner = self;
+            let _ = HELD.try_with(|held| held.try_borrow_mut().map(|mut held| held.remove(handle, this)));
+        }
+    }
+}
+
 impl Func {
     pub(crate) fn from_parts(js: JsRef, ty: FuncType, store: StoreId) -> Self {
-        Self { inner: Arc::new(Inner { js, ty, store, shim: OnceLock::new(), caller: OnceLock::new() }) }
+        let handle = js.known_handle();
+        let inner = Arc::new(Inner { js, ty, store, shim: OnceLock::new(), caller: OnceLock::new() });
+        if let Some(handle) = handle {
+            let _ = HELD.try_with(|held| held.try_borrow_mut().map(|mut held| held.insert(handle, &inner)));
+        }
+        Self { inner }
+    }
+
+    /// The `Func` of store `store` that Rust holds for fast-path `handle`, if any.
+    pub(crate) fn held(handle: u32, store: StoreId) -> Option<Self> {
+        let inner = HELD.try_with(|held| held.try_borrow().ok()?.get(handle)).ok().flatten()?;
+        (inner.store == store).then_some(Self { inner })
     }
 
     /// The JS function object.

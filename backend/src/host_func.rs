@@ -14,7 +14,7 @@
 //! it, which returns the parked error unchanged.
 
 use crate::Engine;
-use crate::store::{StoreContextMut, current};
+use crate::store::{StoreContextMut, StoreInner, current};
 use crate::store_id::StoreId;
 use crate::host_registry::{Callback, HostArgs};
 use crate::path::{from_js, to_js};
@@ -24,7 +24,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use smallvec::SmallVec;
 use std::sync::Arc;
-use wasm_runtime_layer::FuncType;
+use wasm_runtime_layer::{FuncType, ValType};
 use wasm_runtime_layer::backend::Val;
 
 /// The host closure type of `wasm_runtime_layer`.
@@ -36,47 +36,81 @@ pub(crate) fn erase<T: 'static>(owner: StoreId, ty: FuncType, func: Box<HostFn<T
     Arc::new(move |args: HostArgs<'_, '_>| {
         // SAFETY: the reference lives only for this call (see `store::current`).
         let store = unsafe { current::<T>(owner)? };
-        let params = ty.params();
-        let mut values: SmallVec<[Val<Engine>; 8]> = SmallVec::with_capacity(params.len());
-        match &args {
-            HostArgs::Python(py, args) => {
-                if args.len() != params.len() {
-                    return Err(anyhow!("host function expected {} arguments, JS passed {}", params.len(), args.len()));
-                }
-                for (arg, param) in args.iter().zip(params) {
-                    values.push(from_js(*py, &arg, *param, store)?);
-                }
-            }
-            HostArgs::Slots(slots, _) => {
-                for (i, param) in params.iter().enumerate() {
-                    // SAFETY: JS wrote one slot per parameter at `slots`.
-                    values.push(from_slot(unsafe { slots.add(i).read_unaligned() }, *param));
-                }
-            }
-        }
-        let mut results: SmallVec<[Val<Engine>; 4]> = ty.results().iter().map(|t| unwritten(*t)).collect();
-        func(StoreContextMut { inner: store }, &values, &mut results)?;
-        for (i, (value, expected)) in results.iter().zip(ty.results()).enumerate() {
-            check_type(value, *expected, || format!("host function result {i}"))?;
-            check_store(value, owner)?;
-        }
         match args {
-            HostArgs::Python(py, _) => Ok(Some(match results.as_slice() {
-                [] => py.None(),
-                [one] => to_js(py, one)?.unbind(),
-                many => {
-                    let items = many.iter().map(|v| to_js(py, v)).collect::<Result<Vec<_>>>()?;
-                    PyTuple::new(py, items)?.into_any().unbind()
-                }
-            })),
-            HostArgs::Slots(_, out) => {
-                for (i, value) in results.iter().enumerate() {
-                    let slot = to_slot(value).ok_or_else(|| anyhow!("a reference result on the fast path"))?;
-                    // SAFETY: JS reserved one slot per result at `out`.
-                    unsafe { out.add(i).write_unaligned(slot) };
-                }
-                Ok(None)
-            }
+            HostArgs::Slots(slots, out) => call_with_slots(store, &ty, &*func, slots, out).map(|()| None),
+            HostArgs::Python(py, args) => call_with_python(py, args, store, owner, &ty, &*func).map(Some),
+        }
+    })
+}
+
+/// Host functions with at most this many parameters and results take their
+/// values in arrays on the stack (no vector to grow, move or free).
+const STACK_VALUES: usize = 4;
+
+/// A fast-path call (a numeric signature): arguments read from `slots`,
+/// results written to `out`, one slot each.
+fn call_with_slots<T>(store: &mut StoreInner<T>, ty: &FuncType, func: &HostFn<T>, slots: *const u64, out: *mut u64) -> Result<()> {
+    let (params, result_types) = (ty.params(), ty.results());
+    // SAFETY: JS wrote one slot per parameter at `slots`.
+    let arg = |i: usize| from_slot(unsafe { slots.add(i).read_unaligned() }, params[i]);
+    if params.len() > STACK_VALUES || result_types.len() > STACK_VALUES {
+        let args: Vec<Val<Engine>> = (0..params.len()).map(arg).collect();
+        let mut results: Vec<Val<Engine>> = result_types.iter().map(|t| unwritten(*t)).collect();
+        func(StoreContextMut { inner: store }, &args, &mut results)?;
+        return write_slots(&results, result_types, out);
+    }
+    let mut args = [const { Val::I32(0) }; STACK_VALUES];
+    let mut results = [const { Val::I32(0) }; STACK_VALUES];
+    for (i, value) in args.iter_mut().take(params.len()).enumerate() {
+        *value = arg(i);
+    }
+    for (value, ty) in results.iter_mut().zip(result_types) {
+        *value = unwritten(*ty);
+    }
+    let results = &mut results[..result_types.len()];
+    func(StoreContextMut { inner: store }, &args[..params.len()], results)?;
+    write_slots(results, result_types, out)
+}
+
+/// Checks a fast-path call's results and writes them to `out`, one slot
+/// each. A numeric value belongs to no store, so a type check is all it needs.
+fn write_slots(results: &[Val<Engine>], types: &[ValType], out: *mut u64) -> Result<()> {
+    for (i, (value, expected)) in results.iter().zip(types).enumerate() {
+        check_type(value, *expected, || format!("host function result {i}"))?;
+        let slot = to_slot(value).ok_or_else(|| anyhow!("a reference result on the fast path"))?;
+        // SAFETY: JS reserved one slot per result at `out`.
+        unsafe { out.add(i).write_unaligned(slot) };
+    }
+    Ok(())
+}
+
+/// A portable-path call: Python values in, the results as one Python value
+/// (`None`, a value or a tuple) out.
+fn call_with_python<T>(
+    py: Python<'_>,
+    args: &Bound<'_, PyTuple>,
+    store: &mut StoreInner<T>,
+    owner: StoreId,
+    ty: &FuncType,
+    func: &HostFn<T>,
+) -> Result<Py<PyAny>> {
+    let params = ty.params();
+    if args.len() != params.len() {
+        return Err(anyhow!("host function expected {} arguments, JS passed {}", params.len(), args.len()));
+    }
+    let values = args.iter().zip(params).map(|(arg, param)| from_js(py, &arg, *param, store)).collect::<Result<SmallVec<[Val<Engine>; 8]>>>()?;
+    let mut results: SmallVec<[Val<Engine>; 4]> = ty.results().iter().map(|t| unwritten(*t)).collect();
+    func(StoreContextMut { inner: store }, &values, &mut results)?;
+    for (i, (value, expected)) in results.iter().zip(ty.results()).enumerate() {
+        check_type(value, *expected, || format!("host function result {i}"))?;
+        check_store(value, owner)?;
+    }
+    Ok(match results.as_slice() {
+        [] => py.None(),
+        [one] => to_js(py, one)?.unbind(),
+        many => {
+            let items = many.iter().map(|v| to_js(py, v)).collect::<Result<Vec<_>>>()?;
+            PyTuple::new(py, items)?.into_any().unbind()
         }
     })
 }

@@ -11,10 +11,15 @@ use std::collections::HashMap;
 use wasm_runtime_layer::ExternType;
 use wasm_runtime_layer::backend::{Extern, Imports};
 
+/// The hasher of the index: foldhash, seeded per process (a lookup hashes
+/// two short names; std's SipHash took a third of the backend's
+/// `Instance::new` with 100 imports).
+type Hasher = foldhash::fast::RandomState;
+
 /// Where each `module::name` pair sits in a module's import list (a name
 /// may be imported more than once).
 #[derive(Debug, Default)]
-pub(crate) struct ImportIndex(HashMap<String, HashMap<String, SmallVec<[usize; 1]>>>);
+pub(crate) struct ImportIndex(HashMap<String, HashMap<String, SmallVec<[usize; 1]>, Hasher>, Hasher>);
 
 impl ImportIndex {
     /// The index of `(module, name, type)` imports, in declaration order.
@@ -31,6 +36,9 @@ impl ImportIndex {
     }
 }
 
+/// A module's imports, resolved, in its order (borrowed from the `Imports`).
+pub(crate) type Resolved<'a> = SmallVec<[&'a Extern<Engine>; 8]>;
+
 /// The store an extern belongs to.
 fn owner(value: &Extern<Engine>) -> StoreId {
     match value {
@@ -44,10 +52,10 @@ fn owner(value: &Extern<Engine>) -> StoreId {
 /// The module's imports resolved from `imports`, in the module's order, each
 /// checked against the type the module declares (as wasmtime does); the
 /// first import missing or of the wrong type, in that order, is the error.
-pub(crate) fn resolve(module: &Module, imports: &Imports<Engine>, store: StoreId) -> Result<Vec<Extern<Engine>>> {
+pub(crate) fn resolve<'a>(module: &Module, imports: &'a Imports<Engine>, store: StoreId) -> Result<Resolved<'a>> {
     let declared = &module.types().imports;
     if declared.is_empty() {
-        return Ok(Vec::new());
+        return Ok(Resolved::new());
     }
     let index = module.import_index();
     let mut found: SmallVec<[Option<&Extern<Engine>>; 8]> = smallvec::smallvec![None; declared.len()];
@@ -56,7 +64,7 @@ pub(crate) fn resolve(module: &Module, imports: &Imports<Engine>, store: StoreId
             found[position] = Some(value);
         }
     }
-    let mut resolved = Vec::with_capacity(declared.len());
+    let mut resolved = Resolved::with_capacity(declared.len());
     for ((module_name, name, expected), value) in declared.iter().zip(found) {
         let Some(value) = value else {
             bail!("unknown import: `{module_name}::{name}` has not been defined");
@@ -74,7 +82,7 @@ pub(crate) fn resolve(module: &Module, imports: &Imports<Engine>, store: StoreId
         if !ok {
             bail!("incompatible import type for `{module_name}::{name}`: expected {expected:?}");
         }
-        resolved.push(value.clone());
+        resolved.push(value);
     }
     Ok(resolved)
 }

@@ -114,7 +114,7 @@ impl JsRef {
     }
 
     /// The handle, if the value has one yet.
-    fn known_handle(&self) -> Option<u32> {
+    pub(crate) fn known_handle(&self) -> Option<u32> {
         match self.0.birth {
             Birth::Handle(handle) => Some(handle),
             _ => self.0.handle.get().copied(),

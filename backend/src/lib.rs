@@ -29,6 +29,7 @@ pub mod bindings;
 pub mod boundary;
 pub mod js;
 
+mod by_handle;
 mod engine;
 mod error;
 mod externref;

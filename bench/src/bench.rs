@@ -158,13 +158,13 @@ fn install_limits<'py>(py: Python<'py>) -> Result<Limits<'py>> {
 }
 
 /// The guest with a host function, through `wasm_runtime_layer` (what users write).
-struct Ours {
-    store: Store<(), E>,
+pub(crate) struct Ours {
+    pub(crate) store: Store<(), E>,
     instance: Instance,
     engine: Engine<E>,
 }
 
-fn ours(portable: bool) -> Result<Ours> {
+pub(crate) fn ours(portable: bool) -> Result<Ours> {
     let engine = Engine::new(if portable { E::portable() } else { E::default() });
     let mut store = Store::new(&engine, ());
     let host = Func::new(&mut store, FuncType::new([ValType::I32], [ValType::I32]), |_, args, results| {
@@ -181,23 +181,23 @@ fn ours(portable: bool) -> Result<Ours> {
 }
 
 impl Ours {
-    fn export(&self, name: &str) -> Result<Extern> {
+    pub(crate) fn export(&self, name: &str) -> Result<Extern> {
         self.instance.get_export(&self.store, name).with_context(|| format!("no export {name}"))
     }
-    fn func(&self, name: &str) -> Result<Func> {
+    pub(crate) fn func(&self, name: &str) -> Result<Func> {
         self.export(name)?.into_func().context("not a function")
     }
 }
 
 /// The same guest through the backend's own types, without the
 /// `wasm_runtime_layer` frontend (its argument vectors and type erasure).
-struct Direct {
-    store: pyodide_runtime_layer::Store<()>,
+pub(crate) struct Direct {
+    pub(crate) store: pyodide_runtime_layer::Store<()>,
     instance: pyodide_runtime_layer::Instance,
-    engine: E,
+    pub(crate) engine: E,
 }
 
-fn direct(portable: bool) -> Result<Direct> {
+pub(crate) fn direct(portable: bool) -> Result<Direct> {
     let engine = if portable { E::portable() } else { E::default() };
     let mut store = pyodide_runtime_layer::Store::new(&engine, ());
     let host = pyodide_runtime_layer::Func::new(cx(&mut store), FuncType::new([ValType::I32], [ValType::I32]), |_, args: &[BVal], results: &mut [BVal]| {
@@ -213,16 +213,16 @@ fn direct(portable: bool) -> Result<Direct> {
     Ok(Direct { store, instance, engine })
 }
 
-fn cx(store: &mut pyodide_runtime_layer::Store<()>) -> pyodide_runtime_layer::StoreContextMut<'_, ()> {
+pub(crate) fn cx(store: &mut pyodide_runtime_layer::Store<()>) -> pyodide_runtime_layer::StoreContextMut<'_, ()> {
     be::AsContextMut::as_context_mut(store)
 }
 
-fn c(store: &pyodide_runtime_layer::Store<()>) -> pyodide_runtime_layer::StoreContext<'_, ()> {
+pub(crate) fn c(store: &pyodide_runtime_layer::Store<()>) -> pyodide_runtime_layer::StoreContext<'_, ()> {
     be::AsContext::as_context(store)
 }
 
 impl Direct {
-    fn func(&self, name: &str) -> Result<pyodide_runtime_layer::Func> {
+    pub(crate) fn func(&self, name: &str) -> Result<pyodide_runtime_layer::Func> {
         self.instance.get_export(c(&self.store), name).and_then(be::Extern::into_func).with_context(|| format!("no export {name}"))
     }
 }

@@ -11,6 +11,8 @@ mod kernels;
 mod measure;
 #[cfg(target_os = "emscripten")]
 mod modules;
+#[cfg(target_os = "emscripten")]
+mod spin_loops;
 
 #[cfg(target_os = "emscripten")]
 use pyo3::prelude::*;
@@ -46,10 +48,18 @@ fn time_kernels(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
     Ok(out)
 }
 
+/// Repeats one fast-path operation `n` times (`spin_loops.rs`), for a profiler.
+#[cfg(target_os = "emscripten")]
+#[pyfunction]
+fn spin(op: &str, n: u64) -> PyResult<()> {
+    spin_loops::spin(op, n).map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(format!("{e:#}")))
+}
+
 /// The benchmark extension module.
 #[cfg(target_os = "emscripten")]
 #[pymodule]
 fn rtl_bench(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(run, m)?)?;
-    m.add_function(wrap_pyfunction!(time_kernels, m)?)
+    m.add_function(wrap_pyfunction!(time_kernels, m)?)?;
+    m.add_function(wrap_pyfunction!(spin, m)?)
 }

@@ -113,6 +113,7 @@ macro_rules! __for_each_case {
                 null_both_ways,
                 host_funcs_in_tables,
                 funcs_from_tables,
+                funcs_read_again_from_tables,
                 ref_func_round_trips,
                 funcref_globals,
                 host_funcs_take_and_return_funcrefs,

@@ -9,6 +9,7 @@ pub mod fast_abi {
         unsafe extern "C" {
             pub fn rtl2_ping(x: i32) -> i32;
             pub fn rtl2_free(handle: u32) -> ();
+            pub fn rtl2_retain(handle: u32) -> ();
             pub fn rtl2_call(
                 func: u32,
                 sig: u32,
@@ -54,6 +55,7 @@ pub mod fast_abi {
     struct Direct {
         ping: unsafe extern "C" fn(i32) -> i32,
         free: unsafe extern "C" fn(u32) -> (),
+        retain: unsafe extern "C" fn(u32) -> (),
         call: unsafe extern "C" fn(u32, u32, *const u64, *mut u64) -> i32,
         mem_read: unsafe extern "C" fn(u32, usize, usize, *mut u8) -> i32,
         mem_write: unsafe extern "C" fn(u32, usize, usize, *const u8) -> i32,
@@ -70,7 +72,7 @@ pub mod fast_abi {
     }
     static DIRECT: ::std::sync::OnceLock<Direct> = ::std::sync::OnceLock::new();
     /// How many operations there are: the length [`set_direct`] expects.
-    pub const OPERATIONS: usize = 15usize;
+    pub const OPERATIONS: usize = 16usize;
     /// Makes every call take the function-table entries: `indices`
     /// holds one per operation, in declaration order (what the JS
     /// `register` returned). Returns `false`, changing nothing, if
@@ -93,58 +95,62 @@ pub mod fast_abi {
                     usize,
                     unsafe extern "C" fn(u32) -> (),
                 >(indices[1usize]),
+                retain: ::core::mem::transmute::<
+                    usize,
+                    unsafe extern "C" fn(u32) -> (),
+                >(indices[2usize]),
                 call: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, u32, *const u64, *mut u64) -> i32,
-                >(indices[2usize]),
+                >(indices[3usize]),
                 mem_read: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, usize, usize, *mut u8) -> i32,
-                >(indices[3usize]),
+                >(indices[4usize]),
                 mem_write: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, usize, usize, *const u8) -> i32,
-                >(indices[4usize]),
+                >(indices[5usize]),
                 mem_pages: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32) -> i32,
-                >(indices[5usize]),
+                >(indices[6usize]),
                 mem_grow: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, u32) -> i32,
-                >(indices[6usize]),
+                >(indices[7usize]),
                 global_get: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, u32, *mut u64) -> i32,
-                >(indices[7usize]),
+                >(indices[8usize]),
                 global_set: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, u32, *const u64) -> i32,
-                >(indices[8usize]),
+                >(indices[9usize]),
                 table_size: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32) -> i32,
-                >(indices[9usize]),
+                >(indices[10usize]),
                 table_get: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, u32, *mut f64) -> i32,
-                >(indices[10usize]),
+                >(indices[11usize]),
                 table_set: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, u32, u32) -> i32,
-                >(indices[11usize]),
+                >(indices[12usize]),
                 table_grow: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, u32, u32) -> i32,
-                >(indices[12usize]),
+                >(indices[13usize]),
                 module_new: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(*const u8, usize) -> i32,
-                >(indices[13usize]),
+                >(indices[14usize]),
                 instantiate: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, *const u32, *const i32, *mut u32) -> i32,
-                >(indices[14usize]),
+                >(indices[15usize]),
             }
         };
         let _ = DIRECT.set(direct);
@@ -181,6 +187,24 @@ pub mod fast_abi {
         let raw: () = match DIRECT.get() {
             ::core::option::Option::Some(direct) => unsafe { (direct.free)(handle) }
             ::core::option::Option::None => unsafe { imports::rtl2_free(handle) }
+        };
+        #[cfg(not(target_os = "emscripten"))]
+        let raw: () = ();
+        raw
+    }
+    /** WebIDL: `undefined retain(unsigned long handle);`
+
+ A body that throws has its error kept and returns zero.*/
+    ///
+    /// # Safety
+    /// Handles must be live, and every pointer valid for what the JS body
+    /// reads or writes there.
+    #[allow(unused_variables, clippy::unused_unit)]
+    pub unsafe fn retain(handle: u32) -> () {
+        #[cfg(target_os = "emscripten")]
+        let raw: () = match DIRECT.get() {
+            ::core::option::Option::Some(direct) => unsafe { (direct.retain)(handle) }
+            ::core::option::Option::None => unsafe { imports::rtl2_retain(handle) }
         };
         #[cfg(not(target_os = "emscripten"))]
         let raw: () = ();

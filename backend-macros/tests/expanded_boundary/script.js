@@ -46,6 +46,7 @@ const FastAbi = {
     const adapters = [
       ["rtl2_ping", "ii", (x) => { try { return ops.ping(x); } catch (e) { fail(e); return 0; } }],
       ["rtl2_free", "vi", (handle) => { try { ops.free(handle >>> 0); } catch (e) { fail(e); } }],
+      ["rtl2_retain", "vi", (handle) => { try { ops.retain(handle >>> 0); } catch (e) { fail(e); } }],
       ["rtl2_call", "iiiii", (func, sig, args, results) => { try { ops.call(func >>> 0, sig >>> 0, args >>> 0, results >>> 0); return 0; } catch (e) { return fail(e); } }],
       ["rtl2_mem_read", "iiiii", (memory, offset, len, dst) => { try { ops.memRead(memory >>> 0, offset >>> 0, len >>> 0, dst >>> 0); return 0; } catch (e) { return fail(e); } }],
       ["rtl2_mem_write", "iiiii", (memory, offset, len, src) => { try { ops.memWrite(memory >>> 0, offset >>> 0, len >>> 0, src >>> 0); return 0; } catch (e) { return fail(e); } }],

@@ -10,6 +10,10 @@
     rt.free(handle);
   },
 
+  retain(handle) {
+    rt.retain(handle);
+  },
+
   call(func, sig, args, results) {
     rt.signatures.callers[sig](func, args, results);
   },
@@ -67,10 +71,12 @@
       d.setFloat64(out, 1, true);
       d.setFloat64(out + 8, id, true);
     } else {
-      const sig = rt.signatures.known(funcSigs.get(v));
-      d.setFloat64(out, 2, true);
-      d.setFloat64(out + 8, rt.register(v), true);
-      d.setFloat64(out + 16, sig, true);
+      // A function Rust holds keeps its one handle and is not counted again:
+      // Rust answers from its own cache of functions by handle.
+      const held = rt.held(v);
+      d.setFloat64(out, held >= 0 ? 3 : 2, true);
+      d.setFloat64(out + 8, held >= 0 ? held : rt.register(v), true);
+      d.setFloat64(out + 16, rt.signatures.known(funcSigs.get(v)), true);
     }
   },
 

@@ -32,6 +32,13 @@ function handleTable(onFunc, onFuncFreed) {
       }
       return h;
     },
+    // The handle of a function Rust already owns (without counting), or -1.
+    held(v) {
+      return funcHandles.get(v) ?? -1;
+    },
+    retain(h) {
+      owners[h]++;
+    },
     free(h) {
       if (--owners[h] > 0) return;
       const v = handles[h];
@@ -104,6 +111,8 @@ function makeFastState(Module, memory, scratch, scratchBytes) {
   const state = {
     handles: table.handles,
     register: table.register,
+    held: table.held,
+    retain: table.retain,
     free: table.free,
     signatures,
     copies: byteCopies(memory),

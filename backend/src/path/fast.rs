@@ -10,6 +10,7 @@ use crate::error::{clear_host_error, park_host_error};
 use crate::host_registry::{HostArgs, lookup, panic_message};
 use std::panic::catch_unwind;
 use crate::js_ref::JsRef;
+use crate::store_id::StoreId;
 use crate::store::{StoreInner, enter};
 use crate::type_code::{is_numeric, numeric_index};
 use crate::value::{from_slot, to_slot};
@@ -87,6 +88,23 @@ fn export_sigs(module: &Module) -> Option<&[i32]> {
     ids.as_deref()
 }
 
+/// The function a fast `table_get` found: handle `handle`, counted for Rust
+/// (`counted`) or a function Rust already holds; `sig` its signature id.
+fn table_func(counted: bool, handle: u32, sig: f64, store: StoreId) -> Option<Func> {
+    if !counted && let Some(held) = Func::held(handle, store) {
+        return Some(held);
+    }
+    if !counted {
+        // Held by Rust, but not as a `Func` of this store: one more owner.
+        // SAFETY: JS just reported `handle` live.
+        unsafe { fast_abi::retain(handle) };
+    }
+    // Owning the handle frees it if the portable path has to answer.
+    let js = JsRef::from_handle(handle);
+    let ty = u32::try_from(sig as i64).ok().and_then(crate::signature::of_fast_id)?;
+    Some(Func::from_parts(js, ty, store))
+}
+
 /// Runs a fallible fast operation and turns its failure into the kept error.
 fn status<R>(outcome: Result<R, fast_abi::Failed>) -> Result<R> {
     outcome.map_err(|_| fast_error::<()>(None))
@@ -107,7 +125,7 @@ impl Path for FastPath {
     }
 
     /// Handles in, handles out.
-    fn instantiate<T: 'static>(&self, store: &mut StoreInner<T>, module: &Module, imports: &[Extern<Engine>]) -> Result<Vec<JsRef>> {
+    fn instantiate<T: 'static>(&self, store: &mut StoreInner<T>, module: &Module, imports: &[&Extern<Engine>]) -> Result<Vec<JsRef>> {
         let handles: Option<SmallVec<[u32; 8]>> = imports.iter().map(|value| super::js_of(value).handle()).collect();
         let (Some(module_handle), Some(handles), Some(export_sigs)) = (module.js().handle(), handles, export_sigs(module)) else {
             return PortablePath.instantiate(store, module, imports);
@@ -242,12 +260,7 @@ impl Path for FastPath {
             (0, RefType::FuncRef) => Some(Ref::FuncRef(None)),
             (0, RefType::ExternRef) => Some(Ref::ExternRef(None)),
             (1, RefType::ExternRef) => store.owned.extern_refs.get(&(value as u64)).map(|found| Ref::ExternRef(Some(found.clone()))),
-            (2, RefType::FuncRef) => {
-                // Owning the handle frees it if the portable path has to answer.
-                let js = JsRef::from_handle(value as u32);
-                let ty = u32::try_from(sig as i64).ok().and_then(crate::signature::of_fast_id);
-                ty.map(|ty| Ref::FuncRef(Some(Func::from_parts(js, ty, store.id))))
-            }
+            (2 | 3, RefType::FuncRef) => table_func(kind == 2.0, value as u32, sig, store.id).map(|f| Ref::FuncRef(Some(f))),
             (2, RefType::ExternRef) => {
                 drop(JsRef::from_handle(value as u32));
                 None

@@ -89,7 +89,7 @@ pub(crate) trait Path {
 
     /// Instantiates `module` with one value per import, in its order; one
     /// value per export back, in its order (tags included).
-    fn instantiate<T: 'static>(&self, store: &mut StoreInner<T>, module: &Module, imports: &[Extern<Engine>]) -> Result<Vec<JsRef>>;
+    fn instantiate<T: 'static>(&self, store: &mut StoreInner<T>, module: &Module, imports: &[&Extern<Engine>]) -> Result<Vec<JsRef>>;
 
     /// Calls `func` (types and counts checked).
     fn call<T: 'static>(&self, store: &mut StoreInner<T>, func: &Func, args: &[Val<Engine>], results: &mut [Val<Engine>]) -> Result<()>;

@@ -130,10 +130,10 @@ impl Path for PortablePath {
 
     /// One call of the module's instantiator with the import values, the
     /// exports back as one array.
-    fn instantiate<T: 'static>(&self, store: &mut StoreInner<T>, module: &Module, imports: &[Extern<Engine>]) -> Result<Vec<JsRef>> {
+    fn instantiate<T: 'static>(&self, store: &mut StoreInner<T>, module: &Module, imports: &[&Extern<Engine>]) -> Result<Vec<JsRef>> {
         Python::attach(|py| {
             let instantiator = instantiator(py, module)?.bind(py);
-            let refs: SmallVec<[&JsRef; 8]> = imports.iter().map(super::js_of).collect();
+            let refs: SmallVec<[&JsRef; 8]> = imports.iter().map(|value| super::js_of(value)).collect();
             // The same values as last time cross as none: JS keeps their import object.
             let values = if module.take_same_portable_imports(&refs) {
                 SmallVec::new()

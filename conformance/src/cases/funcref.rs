@@ -236,6 +236,37 @@ pub fn funcs_from_tables<T: Target>(target: &T) -> Result<()> {
     )
 }
 
+/// A function read from a table again while the host still holds earlier
+/// reads of it, and again after the host dropped every one, is the same
+/// callable function each time; likewise a host function the host put there.
+pub fn funcs_read_again_from_tables<T: Target>(target: &T) -> Result<()> {
+    let (mut store, instance, mul) = setup(target)?;
+    let t = table(&store, &instance, "table")?;
+    let read = |store: &mut Store<(), T::Engine>, slot: u32| -> Result<Func> {
+        let found = t.get(&mut *store, slot).ok_or_else(|| anyhow!("slot {slot} missing"))?;
+        ref_as_func(found, "table slot")?.ok_or_else(|| anyhow!("slot {slot} is null"))
+    };
+    let first = read(&mut store, 3)?;
+    let mut held = Vec::new();
+    for i in 0..20 {
+        let again = read(&mut store, 3)?;
+        ensure_eq(call_bin(&mut store, &again, i, 1)?, i - 1, "guest sub read again while held")?;
+        held.push(again);
+    }
+    drop(held);
+    ensure_eq(call_bin(&mut store, &first, 10, 4)?, 6, "the first read after the later ones dropped")?;
+    drop(first);
+    let fresh = read(&mut store, 3)?;
+    ensure_eq(call_bin(&mut store, &fresh, 10, 4)?, 6, "a read after every earlier one dropped")?;
+    t.set(&mut store, 0, Ref::FuncRef(Some(mul.clone())))?;
+    drop(mul);
+    for i in 0..3 {
+        let got = read(&mut store, 0)?;
+        ensure_eq(call_bin(&mut store, &got, 6, i)?, 6 * i, "host mul read back from the table")?;
+    }
+    Ok(())
+}
+
 /// `ref.func` results, and funcrefs passed back in, round-trip: what the
 /// guest returns is callable by the host, non-null for `ref.is_null`, and
 /// survives `id`; host functions survive the same trip.

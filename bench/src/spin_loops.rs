@@ -1,0 +1,72 @@
+//! Hot loops for a profiler: `rtl_bench.spin(op, n)` repeats one fast-path
+//! operation `n` times and nothing else, so that a JS engine's sampling
+//! profiler (e.g. `node --cpu-prof`) sees only that operation's frames.
+
+use crate::bench::{Direct, Ours, c, cx, direct, ours};
+use crate::modules;
+use pyodide_runtime_layer::{Instance, Module};
+use wasm_runtime_layer::backend::{Imports, WasmInstance as _, WasmModule as _, WasmStore as _};
+use anyhow::{Result, bail};
+use std::hint::black_box;
+use wasm_runtime_layer::backend::{WasmFunc as _, Val as BVal};
+use wasm_runtime_layer::Val;
+
+/// The operations [`spin`] knows, for its error message.
+const OPS: &str = "call, call-backend, host, host-backend, table-get, instance-100";
+
+/// Runs `op` on the fast path `n` times.
+pub fn spin(op: &str, n: u64) -> Result<()> {
+    let (mut o, mut d): (Ours, Direct) = (ours(false)?, direct(false)?);
+    match op {
+        "call" => {
+            let add = o.func("add")?;
+            for _ in 0..n {
+                let mut r = [Val::I32(0)];
+                add.call(&mut o.store, &[Val::I32(1), Val::I32(2)], &mut r)?;
+                black_box(r);
+            }
+        }
+        "call-backend" => {
+            let add = d.func("add")?;
+            for _ in 0..n {
+                let mut r = [BVal::I32(0)];
+                add.call::<()>(cx(&mut d.store), &[BVal::I32(1), BVal::I32(2)], &mut r)?;
+                black_box(r);
+            }
+        }
+        "host" | "host-backend" => {
+            let backend = op == "host-backend";
+            let (looped, dlooped) = (o.func("loop")?, d.func("loop")?);
+            for _ in 0..n.div_ceil(1000) {
+                if backend {
+                    dlooped.call::<()>(cx(&mut d.store), &[BVal::I32(1000)], &mut [BVal::I32(0)])?;
+                } else {
+                    looped.call(&mut o.store, &[Val::I32(1000)], &mut [Val::I32(0)])?;
+                }
+            }
+        }
+        "table-get" => {
+            let table = o.export("t")?.into_table().ok_or_else(|| anyhow::anyhow!("no table t"))?;
+            for _ in 0..n {
+                black_box(table.get(&mut o.store, 0));
+            }
+        }
+        "instance-100" => {
+            let mut store = pyodide_runtime_layer::Store::new(&d.engine, ());
+            let provider = Module::new(&d.engine, &wat::parse_str(modules::provider(100))?)?;
+            let provider = Instance::new(cx(&mut store), &provider, &Imports::new())?;
+            let mut imports = Imports::new();
+            for i in 0..100 {
+                let name = format!("f{i}");
+                let f = provider.get_export(c(&store), &name).ok_or_else(|| anyhow::anyhow!("no export {name}"))?;
+                imports.define("env", &name, f);
+            }
+            let consumer = Module::new(&d.engine, &wat::parse_str(modules::consumer(100))?)?;
+            for _ in 0..n {
+                black_box(Instance::new(cx(&mut store), &consumer, &imports)?);
+            }
+        }
+        other => bail!("unknown operation `{other}` (one of: {OPS})"),
+    }
+    Ok(())
+}
