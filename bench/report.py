@@ -500,7 +500,7 @@ def settings_section():
         "points) as calls across units that are never inlined. With `lto = \"fat\"` and `codegen-units = 1` "
         "(the workspace's `[profile.release]` since, and the README's advice to users) every hot operation got "
         "faster; `panic = \"abort\"` stays off, since host functions' panics must be caught. Measured once, "
-        "two builds of the same commit run one after the other (ratios against the limit measured in the same "
+        "under Node 20 (V8) whichever engine this report is for, two builds of the same commit run one after the other (ratios against the limit measured in the same "
         "run; kernels in ns per round in the side module):",
         "",
         "| row | default release profile | `lto = \"fat\"`, `codegen-units = 1` |",
