@@ -128,6 +128,9 @@ try {
   for (const { path } of [...opts.puts, ...opts.takes]) {
     if (!path.startsWith("/")) throw new Error(`${path}: a path inside Pyodide must be absolute`);
   }
+  for (const { host } of opts.puts) {
+    if (!existsSync(host)) throw new Error(`--put ${host}: no such file`);
+  }
   if (!opts.script && (opts.puts.length > 0 || opts.takes.length > 0)) throw new Error("--put and --take go with --script");
   binary = findBrowser(opts.engine);
 } catch (err) {
