@@ -44,7 +44,10 @@ fn pick_hosts(args: &[String]) -> Result<Vec<(&'static str, Host, &'static str, 
 pub fn run(args: &[String]) -> Result<()> {
     let hosts = pick_hosts(args)?;
     let browsers: Vec<&str> = hosts.iter().filter_map(|h| if let Host::Browser(engine) = h.1 { Some(engine) } else { None }).collect();
-    crate::setup::browsers(&browsers)?;
+    // (None named: `setup::browsers` would check every engine.)
+    if !browsers.is_empty() {
+        crate::setup::browsers(&browsers)?;
+    }
     let ext = build_extension("bench-ext", "rtl_bench")?;
     let out = root().join("target/bench");
     std::fs::create_dir_all(&out)?;
