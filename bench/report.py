@@ -6,7 +6,16 @@ other limit, then the sub-steps and probes that split our time. Every number
 below comes from the same run; the notes on the misses are filled in from it.
 """
 
+import posixpath
 import statistics
+
+# Where `cargo xtask bench` puts each engine's report (by RTL_BENCH_NAME),
+# from the repository's root, and the engine it is for.
+REPORTS = [
+    ("BENCHMARKS", "BENCHMARKS.md", "Node (V8)"),
+    ("bun", "bench/report/bun.md", "Bun (JavaScriptCore)"),
+    ("firefox", "bench/report/firefox.md", "Firefox (SpiderMonkey)"),
+]
 
 
 def _q(values, q):
@@ -491,7 +500,7 @@ def settings_section():
         "points) as calls across units that are never inlined. With `lto = \"fat\"` and `codegen-units = 1` "
         "(the workspace's `[profile.release]` since, and the README's advice to users) every hot operation got "
         "faster; `panic = \"abort\"` stays off, since host functions' panics must be caught. Measured once, "
-        "two builds of the same commit run one after the other (ratios against the limit measured in the same "
+        "under Node 20 (V8) whichever engine this report is for, two builds of the same commit run one after the other (ratios against the limit measured in the same "
         "run; kernels in ns per round in the side module):",
         "",
         "| row | default release profile | `lto = \"fat\"`, `codegen-units = 1` |",
@@ -512,6 +521,16 @@ def settings_section():
     return lines + [""]
 
 
+def other_reports(name):
+    """A sentence linking the other engines' reports, relative to where this
+    one goes (a report under another name stays in target/bench)."""
+    here = next((posixpath.dirname(path) for n, path, _ in REPORTS if n == name), "target/bench")
+    links = [
+        f"[{engine}]({posixpath.relpath(path, here or '.')})" for n, path, engine in REPORTS if n != name
+    ]
+    return f"The same benchmarks on the other engines: {', '.join(links)}."
+
+
 def render(data):
     rows = [Row(r) for r in data["rows"]]
     met = sum(r.met for r in rows)
@@ -525,9 +544,9 @@ def render(data):
         f"once, in a freshly shuffled order) after {data['warm_up_ns'] / 1e6:.0f} ms of warm-up per member. A "
         f"sample is at least {data['sample_ns'] / 1e6:.0f} ms of repeated operations (`std::time::Instant` in "
         f"Pyodide reads `performance.now()`: smallest step seen {data['timer_step_ns']:.0f} ns, "
-        f"{data['timer_cost_ns']:.0f} ns per read, so a sample is > 4000 steps). ours and limit are medians of the "
+        f"{data['timer_cost_ns']:.0f} ns per read, so a sample is over {data['sample_ns'] // data['timer_step_ns']:,.0f} steps). ours and limit are medians of the "
         f"per-operation time; ratio is the median of the per-round ratios ours / limit (lower is better) and "
-        f"spread their interquartile range.",
+        f"spread their interquartile range. {other_reports(data.get('name'))}",
         "",
     ]
     if data.get("fast_path_unavailable"):

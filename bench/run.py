@@ -1,11 +1,14 @@
 """Runs the benchmarks in Pyodide (`cargo xtask bench`, which mounts the
-repository at /repo) and writes the measurements to target/bench/<name>.json
-and the report to target/bench/<name>.md (rendered by bench/report.py);
-`RTL_BENCH_NAME` is the name (default `BENCHMARKS`)."""
+repository at /repo under Node and Bun; in a browser it puts the files read
+here at the same paths and takes back the two written) and writes the
+measurements to target/bench/<name>.json and the report to
+target/bench/<name>.md (rendered by bench/report.py); `RTL_BENCH_NAME` is the
+name (default `BENCHMARKS`)."""
 
 import json
 import os
 import platform
+import re
 import sys
 
 sys.path.insert(0, "/repo/bench")
@@ -42,20 +45,41 @@ def kernels():
     return out
 
 
+def host():
+    """The JS host as the report names it: Node or Bun (by `process`, which
+    browsers lack), or a browser (by its user agent, e.g. "Firefox 153.0
+    (SpiderMonkey)"; Chromium's also names Safari, WebKit's only Safari)."""
+    import js
+
+    process = getattr(js, "process", None)
+    if process is not None:
+        bun = getattr(process.versions, "bun", None)
+        return f"Bun {bun} (JavaScriptCore)" if bun else f"Node {process.version} (V8)"
+    agent = js.navigator.userAgent
+    for pattern, name, engine in (
+        (r"Firefox/([\d.]+)", "Firefox", "SpiderMonkey"),
+        (r"Chrome/([\d.]+)", "Chromium", "V8"),
+        (r"Version/([\d.]+).* Safari/", "WebKit", "JavaScriptCore"),
+    ):
+        found = re.search(pattern, agent)
+        if found:
+            return f"{name} {found.group(1)} ({engine})"
+    return agent
+
+
 data = rtl_bench.run()
 data["kernels"] = kernels()
 data["python"] = sys.version.split()[0]
 data["machine"] = platform.machine()
 try:
     import pyodide
-    from js import process
 
     data["pyodide"] = pyodide.__version__
-    bun = getattr(process.versions, "bun", None)
-    data["host"] = f"Bun {bun} (JavaScriptCore)" if bun else f"Node {process.version} (V8)"
+    data["host"] = host()
 except Exception:
     pass
 name = os.environ.get("RTL_BENCH_NAME", "BENCHMARKS")
+data["name"] = name
 with open(f"/repo/target/bench/{name}.json", "w") as out:
     json.dump(data, out)
 text = report.render(data)

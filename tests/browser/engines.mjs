@@ -1,6 +1,8 @@
 // The browsers the suite runs in, one entry per engine, and how each is
 // started: a plain command line that opens one URL headless with a fresh
-// profile. Nothing drives the page: it reports to the test server by itself
+// profile (`command(binary, url, profile, { fineTimers })`; `fineTimers` asks
+// for an unrounded `performance.now()` where the engine has a switch for it).
+// Nothing drives the page: it reports to the test server by itself
 // (index.html), so the only thing that differs between engines is this table.
 //
 // `node engines.mjs missing [engine ...]` prints the Debian packages that would
@@ -31,6 +33,19 @@ const FIREFOX_PREFS = {
   "dom.max_chrome_script_run_time": 0,
 };
 
+// Fine timers, for script mode only (the benchmarks: run.mjs --script). By
+// default Firefox rounds `performance.now()` to 1 ms (or 20 µs on a
+// cross-origin-isolated page) and jitters it, against timing attacks; the
+// bench's samples are 2 ms, so every one would be a step or two of that
+// clock. These prefs give the bare clock. The test suite keeps the defaults a
+// user's Firefox has. (Chromium clamps too, to 100 µs or 5 µs when isolated,
+// and has no switch for it.)
+const FIREFOX_FINE_TIMER_PREFS = {
+  "privacy.reduceTimerPrecision": false,
+  "privacy.reduceTimerPrecision.unconditional": false,
+  "privacy.resistFingerprinting.reduceTimerPrecision.jitter": false,
+};
+
 export const ENGINES = {
   chromium: {
     title: "Chromium (V8)",
@@ -48,8 +63,9 @@ export const ENGINES = {
     env: "RTL_FIREFOX",
     candidates: ["firefox-esr", "firefox"],
     packages: ["firefox-esr"],
-    command: (binary, url, profile) => {
-      const prefs = Object.entries(FIREFOX_PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`);
+    command: (binary, url, profile, { fineTimers = false } = {}) => {
+      const all = fineTimers ? { ...FIREFOX_PREFS, ...FIREFOX_FINE_TIMER_PREFS } : FIREFOX_PREFS;
+      const prefs = Object.entries(all).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`);
       writeFileSync(join(profile, "user.js"), prefs.join(""));
       return [binary, ["--headless", "--no-remote", "--profile", profile, url]];
     },

@@ -7,6 +7,8 @@
 //                     --ext <name>=<path.so> [--ext ...] [--env K=V ...]
 //                     [--wheel <path.whl> ... [--micropip <dir>]]
 //                     [--main-thread] [--verbose] <test.py | dir> ...
+//        node run.mjs [--engine ...] --ext <name>=<path.so> ... --script <file.py>
+//                     [--put <host file>=<path>] ... [--take <path>=<host file>] ...
 //
 // It serves the pinned Pyodide package (tests/pyodide/node_modules), the
 // extensions, tests/pyodide/harness.py, the test files and a small page
@@ -19,12 +21,23 @@
 // harness and POSTs every output line back, in order; they are printed here as
 // they come, the last being the harness's "N passed, N failed".
 //
+// Script mode (`--script`) is tests/pyodide/run.mjs's: the page runs one plain
+// script (its stdout printed here, a Python exception printed and failing the
+// run) instead of the harness. A page cannot mount host directories as Node's
+// `--mount` does, so the files a script reads are put into Pyodide's file
+// system first (`--put`: served, written at <path>, parent directories made)
+// and the files it writes are sent back after it finished (`--take`: the page
+// POSTs each, written here to <host file>). Firefox runs a script with its
+// unrounded `performance.now()` (engines.mjs: the benchmarks time with it).
+//
 // A watchdog bounds every stage: loading, each test (named when it does not
-// finish: the harness announces each test with a `RUN` line) and the whole run.
+// finish: the harness announces each test with a `RUN` line) and the whole run;
+// a script, which may print nothing for minutes (the benchmarks), has a longer
+// silence limit of its own.
 // Exits non-zero when anything failed, nothing ran, the browser died, or a
 // limit was hit; the browser is always killed.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,10 +50,14 @@ const harnessDir = join(here, "../pyodide");
 // rather than failing it, and a test can hang an engine: each stage has one.
 const LOAD_TIMEOUT = Number(process.env.RTL_LOAD_TIMEOUT ?? 180); // browser + Pyodide + files
 const TEST_TIMEOUT = Number(process.env.RTL_TEST_TIMEOUT ?? 240); // one test (no output meanwhile)
+const SCRIPT_TIMEOUT = Number(process.env.RTL_SCRIPT_TIMEOUT ?? 1200); // a script (no output meanwhile)
 const TOTAL_TIMEOUT = Number(process.env.RTL_TOTAL_TIMEOUT ?? 2400);
 
 function parseArgs(argv) {
-  const opts = { engine: "chromium", exts: [], wheels: [], micropip: null, env: {}, tests: [], pyodide: "pyodide", mainThread: false, verbose: false };
+  const opts = {
+    engine: "chromium", exts: [], wheels: [], micropip: null, env: {}, tests: [], pyodide: "pyodide",
+    mainThread: false, verbose: false, script: null, puts: [], takes: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--engine") {
@@ -57,6 +74,16 @@ function parseArgs(argv) {
     } else if (arg === "--env") {
       const [k, ...v] = argv[++i].split("=");
       opts.env[k] = v.join("=");
+    } else if (arg === "--script") {
+      opts.script = resolve(argv[++i]);
+    } else if (arg === "--put") {
+      const [host, path] = splitPair(argv[++i], arg);
+      opts.puts.push({ host: resolve(host), path });
+    } else if (arg === "--take") {
+      const [path, host] = splitPair(argv[++i], arg);
+      opts.takes.push({ path, host: resolve(host) });
+    } else if (arg === "--mount") {
+      throw new Error("--mount: a page cannot mount a host directory; --put the files the script reads and --take those it writes");
     } else if (arg === "--main-thread") {
       opts.mainThread = true;
     } else if (arg === "--verbose") {
@@ -66,6 +93,14 @@ function parseArgs(argv) {
     }
   }
   return opts;
+}
+
+/// `a=b` of option `option` as [a, b] (at the first "="; b is an absolute
+/// Pyodide path or a host file, neither empty).
+function splitPair(value, option) {
+  const at = value?.indexOf("=") ?? -1;
+  if (at <= 0 || at === value.length - 1) throw new Error(`${option} takes <a>=<b>, got ${JSON.stringify(value)}`);
+  return [value.slice(0, at), value.slice(at + 1)];
 }
 
 function collectTests(paths) {
@@ -87,9 +122,16 @@ function fail(message) {
   process.exitCode = 1;
 }
 
-const opts = parseArgs(process.argv.slice(2));
-let binary;
+let opts, binary;
 try {
+  opts = parseArgs(process.argv.slice(2));
+  for (const { path } of [...opts.puts, ...opts.takes]) {
+    if (!path.startsWith("/")) throw new Error(`${path}: a path inside Pyodide must be absolute`);
+  }
+  for (const { host } of opts.puts) {
+    if (!existsSync(host)) throw new Error(`--put ${host}: no such file`);
+  }
+  if (!opts.script && (opts.puts.length > 0 || opts.takes.length > 0)) throw new Error("--put and --take go with --script");
   binary = findBrowser(opts.engine);
 } catch (err) {
   fail(err.message);
@@ -108,7 +150,10 @@ const served = {
   "/runner.mjs": join(here, "runner.mjs"),
   "/files/harness.py": join(harnessDir, "harness.py"),
 };
-const manifest = { pyodide: "/pyodide/", env: opts.env, harness: "/files/harness.py", exts: [], wheels: [], micropip: [], tests: [] };
+const manifest = {
+  pyodide: "/pyodide/", env: opts.env, harness: "/files/harness.py", exts: [], wheels: [], micropip: [], tests: [],
+  script: null, puts: [], takes: [],
+};
 // A wheel's URL ends in its file name: installers read its tags from it.
 for (const wheel of opts.wheels) {
   const url = `/files/wheels/${basename(wheel)}`;
@@ -131,6 +176,18 @@ for (const f of files) {
   served[url] = f;
   manifest.tests.push({ name, url });
 }
+if (opts.script) {
+  manifest.script = { name: basename(opts.script), url: "/files/script.py" };
+  served["/files/script.py"] = opts.script;
+}
+// Each file to put under a URL of its own (two may share a name).
+opts.puts.forEach(({ host, path }, n) => {
+  const url = `/files/put/${n}/${basename(host)}`;
+  served[url] = host;
+  manifest.puts.push({ url, path });
+});
+// Each file to take comes back as `POST /take/<n>` (onTake).
+opts.takes.forEach(({ path }, n) => manifest.takes.push({ path, url: `/take/${n}` }));
 served["/manifest.json"] = { body: JSON.stringify(manifest), type: "application/json" };
 
 const started = Date.now();
@@ -140,6 +197,7 @@ let lastLine = null;
 let running = null; // the test the harness announced last and has not finished
 let lastActivity = Date.now();
 let loaded = false;
+const taken = new Set(); // the files to take that came back (their indices)
 
 function onMessage(message) {
   lastActivity = Date.now();
@@ -168,10 +226,33 @@ function onMessage(message) {
   }
 }
 
+/// Writes file `n` of --take, which the page sent back, to its host file.
+function onTake(n, bytes) {
+  const take = opts.takes[n];
+  if (!take) {
+    settle({ fatal: `the page sent back file ${n}, which was not asked for` });
+    return;
+  }
+  try {
+    mkdirSync(dirname(take.host), { recursive: true });
+    writeFileSync(take.host, bytes);
+    taken.add(n);
+    lastActivity = Date.now();
+    if (opts.verbose) console.error(`browser: ${take.path} → ${take.host} (${bytes.length} bytes)`);
+  } catch (err) {
+    settle({ fatal: `could not write ${take.host}: ${err.message}` });
+  }
+}
+
 const server = await serve({
   dirs: { "/pyodide/": pyodideDir },
   files: served,
-  onPost: (pathname, body) => {
+  onPost: (pathname, body, bytes) => {
+    const take = pathname.match(/^\/take\/(\d+)$/);
+    if (take) {
+      onTake(Number(take[1]), bytes);
+      return;
+    }
     if (pathname !== "/report") return;
     try {
       for (const message of JSON.parse(body)) onMessage(message);
@@ -185,7 +266,7 @@ const profile = mkdtempSync(join(tmpdir(), `rtl-${opts.engine}-profile-`));
 let browser;
 try {
   const url = `${server.url}index.html${opts.mainThread ? "?thread=main" : ""}`;
-  const [program, args] = ENGINES[opts.engine].command(binary, url, profile);
+  const [program, args] = ENGINES[opts.engine].command(binary, url, profile, { fineTimers: Boolean(opts.script) });
   console.error(`browser: ${browserVersion(opts.engine, binary)} (${binary}, headless) on ${server.url}` +
     `${opts.mainThread ? ", page's main thread" : ", module Worker"}`);
   browser = spawn(program, args, { stdio: ["ignore", "ignore", "pipe"], detached: true });
@@ -206,7 +287,9 @@ try {
     if (!loaded && now - started > LOAD_TIMEOUT * 1000) {
       settle({ fatal: `Pyodide and the test files did not load within ${LOAD_TIMEOUT} s ` +
         "(a wrong content type makes the page hang; rerun with --verbose to see each request)" });
-    } else if (loaded && now - lastActivity > TEST_TIMEOUT * 1000) {
+    } else if (opts.script && loaded && now - lastActivity > SCRIPT_TIMEOUT * 1000) {
+      settle({ fatal: `${basename(opts.script)} printed nothing for ${SCRIPT_TIMEOUT} s (last line: ${JSON.stringify(lastLine)})` });
+    } else if (!opts.script && loaded && now - lastActivity > TEST_TIMEOUT * 1000) {
       settle({ fatal: running
         ? `HUNG: ${running} did not finish within ${TEST_TIMEOUT} s`
         : `no output for ${TEST_TIMEOUT} s (last line: ${JSON.stringify(lastLine)})` });
@@ -218,8 +301,14 @@ try {
   clearInterval(timer);
 
   const closing = lastLine?.match(/^(\d+) passed, (\d+) failed$/);
+  const missing = opts.takes.filter((_, n) => !taken.has(n)).map((t) => t.path);
   if (result.fatal) {
     fail(result.fatal);
+  } else if (opts.script) {
+    // A script has no closing line: it failed when it raised (printed above)
+    // or did not leave every file to take.
+    if (result.failed) fail(`${basename(opts.script)} failed`);
+    else if (missing.length > 0) fail(`the page did not send back ${missing.join(", ")}`);
   } else if (!closing) {
     fail(`the harness did not print its closing line (last line: ${JSON.stringify(lastLine)})`);
   } else if (result.failed || Number(closing[2]) > 0 || Number(closing[1]) === 0) {

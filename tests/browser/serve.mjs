@@ -3,7 +3,8 @@
 // `serve({ dirs, files, onPost })` serves each directory of `dirs` (URL prefix
 // ending in "/" → host directory) and each single file of `files` (URL path →
 // host file or { body, type }), hands the body of every POST to
-// `onPost(pathname, text)`, and resolves to { url, close }. Anything else is a 404;
+// `onPost(pathname, text, bytes)` (as UTF-8 text and as the Buffer it came
+// in), and resolves to { url, close }. Anything else is a 404;
 // paths that escape their directory are refused. Content types matter: a
 // `.wasm` not served as application/wasm or a module script not served as
 // JavaScript makes the page hang rather than fail.
@@ -51,7 +52,8 @@ export function serve({ dirs = {}, files = {}, onPost = () => {}, log = () => {}
       const chunks = [];
       req.on("data", (chunk) => chunks.push(chunk));
       req.on("end", () => {
-        onPost(pathname, Buffer.concat(chunks).toString("utf8"));
+        const body = Buffer.concat(chunks);
+        onPost(pathname, body.toString("utf8"), body);
         res.writeHead(204, { "cache-control": "no-store" }).end();
       });
       return;

@@ -32,7 +32,10 @@ tasks:
   user-path  follow the README's 'Use it in your extension' (a fresh crate, its
              wheel in Node and Chromium)
   spectest   the WebAssembly spec tests on wasmtime and in Pyodide, with reports
-  bench      benchmarks in Pyodide beside their limits, written to BENCHMARKS.md
+  bench [--host node|bun|firefox]...
+             benchmarks in Pyodide beside their limits (on all three hosts by
+             default), written to BENCHMARKS.md (Node), bench/report/bun.md
+             and bench/report/firefox.md
   spec-refresh <index.bs> [--proposal <index.bs>]...
              rewrite spec/upstream/js-api.webidl from the JS API's Bikeshed
              source (and proposals'), copying their IDL blocks to
@@ -82,7 +85,7 @@ fn run() -> Result<()> {
         "spec-refresh" => spec_refresh::run(&args[1..]),
         "bench" => {
             setup::all()?;
-            bench::run()
+            bench::run(&args[1..])
         }
         "demo" => {
             setup::all()?;
