@@ -128,6 +128,10 @@ namespace FastAbi {
   [Fallible] undefined memRead(unsigned long memory, [Size] unsigned long offset, [Size] unsigned long len, [Out=u8] unsigned long dst);
   [Fallible] undefined memWrite(unsigned long memory, [Size] unsigned long offset, [Size] unsigned long len, [In=u8] unsigned long src);
   [Fallible] long memPages(unsigned long memory);
+  // Three u32 at `out`: the function-table indices of the memory's small-copy
+  // functions (load, store, pages: src/js/small_copies.js), made once per
+  // handle; zeros for a memory they cannot import.
+  [Fallible] undefined smallCopies(unsigned long memory, [Out=u32] unsigned long out);
   // The old size in pages.
   [Fallible] long memGrow(unsigned long memory, unsigned long delta);
   // `code`: 0 i32, 1 i64, 2 f32, 3 f64 (floats as bits).

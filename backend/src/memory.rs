@@ -5,7 +5,9 @@ use crate::js_ref::JsRef;
 use crate::path::{Path, with_path};
 use crate::store_id::StoreId;
 use crate::Engine;
+use crate::path::SmallCopies;
 use anyhow::{Context, Result};
+use std::sync::OnceLock;
 use wasm_runtime_layer::MemoryType;
 use wasm_runtime_layer::backend::{AsContext, AsContextMut, WasmMemory};
 
@@ -15,6 +17,8 @@ pub struct Memory {
     js: JsRef,
     ty: MemoryType,
     store: StoreId,
+    /// The fast path's small-copy functions for it, made on first need.
+    small_copies: OnceLock<Option<SmallCopies>>,
 }
 
 impl Memory {
@@ -30,7 +34,12 @@ impl Memory {
 
     /// A memory exported by an instance.
     pub(crate) fn from_js(js: JsRef, ty: MemoryType, store: StoreId) -> Self {
-        Self { js, ty, store }
+        Self { js, ty, store, small_copies: OnceLock::new() }
+    }
+
+    /// The fast path's small-copy functions for this memory (`path/small_copies.rs`).
+    pub(crate) fn small_copies(&self) -> &OnceLock<Option<SmallCopies>> {
+        &self.small_copies
     }
 
     fn check_store(&self, store: StoreId) -> Result<()> {
@@ -49,7 +58,7 @@ impl Memory {
 impl WasmMemory<Engine> for Memory {
     fn new(mut ctx: impl AsContextMut<Engine>, ty: MemoryType) -> Result<Self> {
         let store = ctx.as_context_mut().inner.id;
-        Ok(Self { js: crate::path::new_memory(ty)?, ty, store })
+        Ok(Self::from_js(crate::path::new_memory(ty)?, ty, store))
     }
 
     fn ty(&self, ctx: impl AsContext<Engine>) -> MemoryType {
@@ -71,13 +80,13 @@ impl WasmMemory<Engine> for Memory {
         let ctx = ctx.as_context();
         self.check_store(ctx.inner.id)?;
         Self::check_range(offset, buffer.len())?;
-        with_path!(ctx.inner.engine, path => path.memory_read(&self.js, offset, buffer))
+        with_path!(ctx.inner.engine, path => path.memory_read(self, offset, buffer))
     }
 
     fn write(&self, mut ctx: impl AsContextMut<Engine>, offset: usize, buffer: &[u8]) -> Result<()> {
         let ctx = ctx.as_context_mut();
         self.check_store(ctx.inner.id)?;
         Self::check_range(offset, buffer.len())?;
-        with_path!(ctx.inner.engine, path => path.memory_write(&self.js, offset, buffer))
+        with_path!(ctx.inner.engine, path => path.memory_write(self, offset, buffer))
     }
 }

@@ -193,7 +193,7 @@ impl Ours {
 /// `wasm_runtime_layer` frontend (its argument vectors and type erasure).
 pub(crate) struct Direct {
     pub(crate) store: pyodide_runtime_layer::Store<()>,
-    instance: pyodide_runtime_layer::Instance,
+    pub(crate) instance: pyodide_runtime_layer::Instance,
     pub(crate) engine: E,
 }
 

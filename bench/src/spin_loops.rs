@@ -5,14 +5,14 @@
 use crate::bench::{Direct, Ours, c, cx, direct, ours};
 use crate::modules;
 use pyodide_runtime_layer::{Instance, Module};
-use wasm_runtime_layer::backend::{Imports, WasmInstance as _, WasmModule as _, WasmStore as _};
+use wasm_runtime_layer::backend::{Extern, Imports, WasmInstance as _, WasmMemory as _, WasmModule as _, WasmStore as _};
 use anyhow::{Result, bail};
 use std::hint::black_box;
 use wasm_runtime_layer::backend::{WasmFunc as _, Val as BVal};
 use wasm_runtime_layer::Val;
 
 /// The operations [`spin`] knows, for its error message.
-const OPS: &str = "call, call-backend, host, host-backend, table-get, instance-100";
+const OPS: &str = "call, call-backend, host, host-backend, table-get, instance-100, read8, write8, read8-backend";
 
 /// Runs `op` on the fast path `n` times.
 pub fn spin(op: &str, n: u64) -> Result<()> {
@@ -49,6 +49,26 @@ pub fn spin(op: &str, n: u64) -> Result<()> {
             let table = o.export("t")?.into_table().ok_or_else(|| anyhow::anyhow!("no table t"))?;
             for _ in 0..n {
                 black_box(table.get(&mut o.store, 0));
+            }
+        }
+        "read8" | "write8" => {
+            let mem = o.export("mem")?.into_memory().ok_or_else(|| anyhow::anyhow!("no memory mem"))?;
+            let mut bytes = [7u8; 8];
+            for _ in 0..n {
+                if op == "read8" {
+                    mem.read(&o.store, 64, &mut bytes)?;
+                } else {
+                    mem.write(&mut o.store, 64, &bytes)?;
+                }
+                black_box(&mut bytes);
+            }
+        }
+        "read8-backend" => {
+            let mem = d.instance.get_export(c(&d.store), "mem").and_then(Extern::into_memory).ok_or_else(|| anyhow::anyhow!("no memory mem"))?;
+            let mut bytes = [7u8; 8];
+            for _ in 0..n {
+                mem.read(c(&d.store), 64, &mut bytes)?;
+                black_box(&mut bytes);
             }
         }
         "instance-100" => {

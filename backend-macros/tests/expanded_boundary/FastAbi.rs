@@ -29,6 +29,7 @@ pub mod fast_abi {
                 src: *const u8,
             ) -> i32;
             pub fn rtl2_mem_pages(memory: u32) -> i32;
+            pub fn rtl2_small_copies(memory: u32, out: *mut u32) -> i32;
             pub fn rtl2_mem_grow(memory: u32, delta: u32) -> i32;
             pub fn rtl2_global_get(global: u32, code: u32, out: *mut u64) -> i32;
             pub fn rtl2_global_set(global: u32, code: u32, value: *const u64) -> i32;
@@ -60,6 +61,7 @@ pub mod fast_abi {
         mem_read: unsafe extern "C" fn(u32, usize, usize, *mut u8) -> i32,
         mem_write: unsafe extern "C" fn(u32, usize, usize, *const u8) -> i32,
         mem_pages: unsafe extern "C" fn(u32) -> i32,
+        small_copies: unsafe extern "C" fn(u32, *mut u32) -> i32,
         mem_grow: unsafe extern "C" fn(u32, u32) -> i32,
         global_get: unsafe extern "C" fn(u32, u32, *mut u64) -> i32,
         global_set: unsafe extern "C" fn(u32, u32, *const u64) -> i32,
@@ -72,7 +74,7 @@ pub mod fast_abi {
     }
     static DIRECT: ::std::sync::OnceLock<Direct> = ::std::sync::OnceLock::new();
     /// How many operations there are: the length [`set_direct`] expects.
-    pub const OPERATIONS: usize = 16usize;
+    pub const OPERATIONS: usize = 17usize;
     /// Makes every call take the function-table entries: `indices`
     /// holds one per operation, in declaration order (what the JS
     /// `register` returned). Returns `false`, changing nothing, if
@@ -115,42 +117,46 @@ pub mod fast_abi {
                     usize,
                     unsafe extern "C" fn(u32) -> i32,
                 >(indices[6usize]),
+                small_copies: ::core::mem::transmute::<
+                    usize,
+                    unsafe extern "C" fn(u32, *mut u32) -> i32,
+                >(indices[7usize]),
                 mem_grow: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, u32) -> i32,
-                >(indices[7usize]),
+                >(indices[8usize]),
                 global_get: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, u32, *mut u64) -> i32,
-                >(indices[8usize]),
+                >(indices[9usize]),
                 global_set: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, u32, *const u64) -> i32,
-                >(indices[9usize]),
+                >(indices[10usize]),
                 table_size: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32) -> i32,
-                >(indices[10usize]),
+                >(indices[11usize]),
                 table_get: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, u32, *mut f64) -> i32,
-                >(indices[11usize]),
+                >(indices[12usize]),
                 table_set: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, u32, u32) -> i32,
-                >(indices[12usize]),
+                >(indices[13usize]),
                 table_grow: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, u32, u32) -> i32,
-                >(indices[13usize]),
+                >(indices[14usize]),
                 module_new: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(*const u8, usize) -> i32,
-                >(indices[14usize]),
+                >(indices[15usize]),
                 instantiate: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, *const u32, *const i32, *mut u32) -> i32,
-                >(indices[15usize]),
+                >(indices[16usize]),
             }
         };
         let _ = DIRECT.set(direct);
@@ -308,6 +314,31 @@ pub mod fast_abi {
         #[cfg(not(target_os = "emscripten"))]
         let raw: i32 = -1;
         u32::try_from(raw).map_err(|_| Failed)
+    }
+    /** WebIDL: `undefined smallCopies(unsigned long memory, [Out=u32] unsigned long out);`
+
+ `Err(Failed)` when the body threw.*/
+    ///
+    /// # Safety
+    /// Handles must be live, and every pointer valid for what the JS body
+    /// reads or writes there.
+    #[allow(unused_variables, clippy::unused_unit)]
+    pub unsafe fn small_copies(
+        memory: u32,
+        out: *mut u32,
+    ) -> ::core::result::Result<(), Failed> {
+        #[cfg(target_os = "emscripten")]
+        let raw: i32 = match DIRECT.get() {
+            ::core::option::Option::Some(direct) => {
+                unsafe { (direct.small_copies)(memory, out) }
+            }
+            ::core::option::Option::None => {
+                unsafe { imports::rtl2_small_copies(memory, out) }
+            }
+        };
+        #[cfg(not(target_os = "emscripten"))]
+        let raw: i32 = 1;
+        if raw == 0 { Ok(()) } else { Err(Failed) }
     }
     /** WebIDL: `long memGrow(unsigned long memory, unsigned long delta);`
 

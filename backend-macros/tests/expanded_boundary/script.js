@@ -18,6 +18,8 @@
 /* include: src/js/instantiation.js */
 // ---- src/js/signatures.js ----
 /* include: src/js/signatures.js */
+// ---- src/js/small_copies.js ----
+/* include: src/js/small_copies.js */
 // ---- src/js/values.js ----
 /* include: src/js/values.js */
 // ---- src/js/wasm_encoding.js ----
@@ -51,6 +53,7 @@ const FastAbi = {
       ["rtl2_mem_read", "iiiii", (memory, offset, len, dst) => { try { ops.memRead(memory >>> 0, offset >>> 0, len >>> 0, dst >>> 0); return 0; } catch (e) { return fail(e); } }],
       ["rtl2_mem_write", "iiiii", (memory, offset, len, src) => { try { ops.memWrite(memory >>> 0, offset >>> 0, len >>> 0, src >>> 0); return 0; } catch (e) { return fail(e); } }],
       ["rtl2_mem_pages", "ii", (memory) => { try { return ops.memPages(memory >>> 0); } catch (e) { fail(e); return -1; } }],
+      ["rtl2_small_copies", "iii", (memory, out) => { try { ops.smallCopies(memory >>> 0, out >>> 0); return 0; } catch (e) { return fail(e); } }],
       ["rtl2_mem_grow", "iii", (memory, delta) => { try { return ops.memGrow(memory >>> 0, delta >>> 0); } catch (e) { fail(e); return -1; } }],
       ["rtl2_global_get", "iiii", (global, code, out) => { try { ops.globalGet(global >>> 0, code >>> 0, out >>> 0); return 0; } catch (e) { return fail(e); } }],
       ["rtl2_global_set", "iiii", (global, code, value) => { try { ops.globalSet(global >>> 0, code >>> 0, value >>> 0); return 0; } catch (e) { return fail(e); } }],

@@ -26,6 +26,12 @@
     rt.copies.write(rt.handles[memory], offset, len, src);
   },
 
+  smallCopies(memory, out) {
+    const made = rt.smallCopies.of(memory, rt.handles[memory]);
+    const d = rt.dv();
+    for (let i = 0; i < 3; i++) d.setUint32(out + 4 * i, made?.[i] ?? 0, true);
+  },
+
   memPages(memory) {
     return rt.handles[memory].buffer.byteLength / 65536;
   },

@@ -7,8 +7,9 @@ let installed = null;
 // JS values by handle (u32; 0 is null). A function has one handle however
 // often it is registered (a table read, an export, a global): a count says
 // how many Rust owners hold it, and `onFunc(h, f)` / `onFuncFreed(h)` keep
-// a table of registered functions in step.
-function handleTable(onFunc, onFuncFreed) {
+// a table of registered functions in step; `onFreed(h)` hears of every
+// handle freed (what was made for its value goes with it).
+function handleTable(onFunc, onFuncFreed, onFreed) {
   const handles = [undefined];
   const owners = [0];
   const freeHandles = [];
@@ -46,6 +47,7 @@ function handleTable(onFunc, onFuncFreed) {
         funcHandles.delete(v);
         onFuncFreed(h);
       }
+      onFreed(h);
       handles[h] = undefined;
       freeHandles.push(h);
     },
@@ -101,7 +103,8 @@ function signatureTable(memory, funcTable) {
 // scratch memory at `scratch` for host thunks.
 function makeFastState(Module, memory, scratch, scratchBytes) {
   const funcs = funcTableOf();
-  const table = handleTable(funcs.set, funcs.clear);
+  const smallCopies = smallCopiesOf(Module);
+  const table = handleTable(funcs.set, funcs.clear, smallCopies.freed);
   const signatures = signatureTable(memory, funcs.table);
   const sp = new WebAssembly.Global({ value: "i32", mutable: true }, scratch + scratchBytes);
   const failHost = () => {
@@ -116,6 +119,7 @@ function makeFastState(Module, memory, scratch, scratchBytes) {
     free: table.free,
     signatures,
     copies: byteCopies(memory),
+    smallCopies,
     memory,
     direct: null,
     lastError: null,

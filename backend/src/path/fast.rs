@@ -14,7 +14,8 @@ use crate::store_id::StoreId;
 use crate::store::{StoreInner, enter};
 use crate::type_code::{is_numeric, numeric_index};
 use crate::value::{from_slot, to_slot};
-use crate::{Engine, Func, Module};
+use super::small_copies::{self, SmallCopies};
+use crate::{Engine, Func, Memory, Module};
 use anyhow::{Context, Result};
 use pyo3::prelude::*;
 use smallvec::SmallVec;
@@ -103,6 +104,15 @@ fn table_func(counted: bool, handle: u32, sig: f64, store: StoreId) -> Option<Fu
     let js = JsRef::from_handle(handle);
     let ty = u32::try_from(sig as i64).ok().and_then(crate::signature::of_fast_id)?;
     Some(Func::from_parts(js, ty, store))
+}
+
+/// The small-copy functions of `memory` (handle `handle`) for a copy of
+/// `len` bytes, if it is small enough and they could be made.
+fn small_copies(memory: &Memory, handle: u32, len: usize) -> Option<SmallCopies> {
+    if len > small_copies::MAX {
+        return None;
+    }
+    *memory.small_copies().get_or_init(|| SmallCopies::of(handle))
 }
 
 /// Runs a fallible fast operation and turns its failure into the kept error.
@@ -199,14 +209,20 @@ impl Path for FastPath {
         status(unsafe { fast_abi::mem_pages(handle) }).unwrap_or(0)
     }
 
-    fn memory_read(&self, memory: &JsRef, offset: usize, buffer: &mut [u8]) -> Result<()> {
-        let Some(handle) = memory.handle() else { return PortablePath.memory_read(memory, offset, buffer) };
+    fn memory_read(&self, memory: &Memory, offset: usize, buffer: &mut [u8]) -> Result<()> {
+        let Some(handle) = memory.js().handle() else { return PortablePath.memory_read(memory, offset, buffer) };
+        if let Some(small) = small_copies(memory, handle, buffer.len()) {
+            return small.read(offset, buffer);
+        }
         // SAFETY: `handle` is live; JS writes at most `buffer.len()` bytes to `buffer`.
         Self::copied(unsafe { fast_abi::mem_read(handle, offset, buffer.len(), buffer.as_mut_ptr()) }, offset, buffer.len())
     }
 
-    fn memory_write(&self, memory: &JsRef, offset: usize, buffer: &[u8]) -> Result<()> {
-        let Some(handle) = memory.handle() else { return PortablePath.memory_write(memory, offset, buffer) };
+    fn memory_write(&self, memory: &Memory, offset: usize, buffer: &[u8]) -> Result<()> {
+        let Some(handle) = memory.js().handle() else { return PortablePath.memory_write(memory, offset, buffer) };
+        if let Some(small) = small_copies(memory, handle, buffer.len()) {
+            return small.write(offset, buffer);
+        }
         // SAFETY: `handle` is live; JS reads `buffer.len()` bytes from `buffer`.
         Self::copied(unsafe { fast_abi::mem_write(handle, offset, buffer.len(), buffer.as_ptr()) }, offset, buffer.len())
     }

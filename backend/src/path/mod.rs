@@ -18,15 +18,17 @@ mod convert;
 mod create;
 mod fast;
 mod portable;
+mod small_copies;
 
 pub(crate) use classify::{fast_error, from_py_err};
 pub(crate) use convert::{from_js, to_js};
 pub(crate) use create::{new_extern_ref, new_global, new_memory, new_table, undefined};
 pub(crate) use fast::FastPath;
 pub(crate) use portable::{PortablePath, func_type_of};
+pub(crate) use small_copies::SmallCopies;
 
 use crate::store::StoreInner;
-use crate::{Engine, Func, Module};
+use crate::{Engine, Func, Memory, Module};
 use crate::js_ref::JsRef;
 use anyhow::Result;
 use pyo3::prelude::*;
@@ -104,10 +106,10 @@ pub(crate) trait Path {
     fn memory_pages(&self, memory: &JsRef) -> u32;
 
     /// Copies `buffer.len()` bytes at `offset` out of a memory.
-    fn memory_read(&self, memory: &JsRef, offset: usize, buffer: &mut [u8]) -> Result<()>;
+    fn memory_read(&self, memory: &Memory, offset: usize, buffer: &mut [u8]) -> Result<()>;
 
     /// Copies `buffer` into a memory at `offset`.
-    fn memory_write(&self, memory: &JsRef, offset: usize, buffer: &[u8]) -> Result<()>;
+    fn memory_write(&self, memory: &Memory, offset: usize, buffer: &[u8]) -> Result<()>;
 
     /// A global's value (the type's zero if JS fails: a v128 global).
     fn global_get<T>(&self, global: &JsRef, ty: ValType, store: &mut StoreInner<T>) -> Val<Engine>;

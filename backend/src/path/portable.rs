@@ -16,7 +16,7 @@ use crate::store::{StoreInner, enter};
 use crate::type_code;
 use super::convert::{from_js, ref_from_js, ref_to_js, to_js};
 use crate::value::zero;
-use crate::{Engine, Func, Module};
+use crate::{Engine, Func, Memory, Module};
 use anyhow::{Context, Result};
 use pyo3::prelude::*;
 use smallvec::SmallVec;
@@ -205,18 +205,18 @@ impl Path for PortablePath {
         .unwrap_or(0)
     }
 
-    fn memory_read(&self, js: &JsRef, offset: usize, buffer: &mut [u8]) -> Result<()> {
+    fn memory_read(&self, memory: &Memory, offset: usize, buffer: &mut [u8]) -> Result<()> {
         let len = buffer.len();
         Python::attach(|py| {
-            let memory = js.proxy(py)?;
+            let memory = memory.js().proxy(py)?;
             crate::pyodide_ffi::with_memoryview_mut(py, buffer, |view| Portable::read_into(py, &memory, offset as f64, view))
                 .map_err(|err| out_of_bounds(offset, len, from_py_err::<()>(py, err, None)))
         })
     }
 
-    fn memory_write(&self, js: &JsRef, offset: usize, buffer: &[u8]) -> Result<()> {
+    fn memory_write(&self, memory: &Memory, offset: usize, buffer: &[u8]) -> Result<()> {
         Python::attach(|py| {
-            let memory = js.proxy(py)?;
+            let memory = memory.js().proxy(py)?;
             crate::pyodide_ffi::with_memoryview(py, buffer, |view| Portable::write_from(py, &memory, offset as f64, view))
                 .map_err(|err| out_of_bounds(offset, buffer.len(), from_py_err::<()>(py, err, None)))
         })
