@@ -129,7 +129,7 @@ namespace FastAbi {
   [Fallible] undefined memWrite(unsigned long memory, [Size] unsigned long offset, [Size] unsigned long len, [In=u8] unsigned long src);
   [Fallible] long memPages(unsigned long memory);
   // Three u32 at `out`: the function-table indices of the memory's small-copy
-  // functions (load, store, pages: src/js/small_copies.js), made once per
+  // functions (load, store, pages: src/js/accessors.js), made once per
   // handle; zeros for a memory they cannot import.
   [Fallible] undefined smallCopies(unsigned long memory, [Out=u32] unsigned long out);
   // The old size in pages.
@@ -137,6 +137,10 @@ namespace FastAbi {
   // `code`: 0 i32, 1 i64, 2 f32, 3 f64 (floats as bits).
   [Fallible] undefined globalGet(unsigned long global, unsigned long code, [Out=u64] unsigned long out);
   [Fallible] undefined globalSet(unsigned long global, unsigned long code, [In=u64] unsigned long value);
+  // Two u32 at `out`: the function-table indices of the global's accessors
+  // (get, and set if `mutable` is 1: src/js/accessors.js) for type `code`,
+  // made once per handle; zeros for a global they cannot import.
+  [Fallible] undefined globalAccess(unsigned long global, unsigned long code, unsigned long mutable, [Out=u32] unsigned long out);
   [Fallible] long tableSize(unsigned long table);
   // Three f64 slots at `out`: the kind (0 null, 1 one of our externrefs,
   // 2 any other value, counted as a new owner of its handle, 3 a function

@@ -2,11 +2,12 @@
 
 use crate::error::WrongStore;
 use crate::js_ref::JsRef;
-use crate::path::{Path, with_path};
+use crate::path::{GlobalAccess, Path, with_path};
 use crate::store_id::StoreId;
 use crate::value::{check_store, check_type};
 use crate::Engine;
 use anyhow::{Result, bail};
+use std::sync::OnceLock;
 use wasm_runtime_layer::GlobalType;
 use wasm_runtime_layer::backend::{AsContext, AsContextMut, Val, WasmGlobal};
 
@@ -16,6 +17,8 @@ pub struct Global {
     js: JsRef,
     ty: GlobalType,
     store: StoreId,
+    /// The fast path's accessors for it, made on first need.
+    access: OnceLock<Option<GlobalAccess>>,
 }
 
 impl Global {
@@ -36,7 +39,12 @@ impl Global {
 
     /// A global exported by an instance.
     pub(crate) fn from_js(js: JsRef, ty: GlobalType, store: StoreId) -> Self {
-        Self { js, ty, store }
+        Self { js, ty, store, access: OnceLock::new() }
+    }
+
+    /// The fast path's accessors for this global (`path/accessors.rs`).
+    pub(crate) fn access(&self) -> &OnceLock<Option<GlobalAccess>> {
+        &self.access
     }
 }
 
@@ -47,7 +55,7 @@ impl WasmGlobal<Engine> for Global {
         let store = ctx.as_context_mut().inner.id;
         let ty = GlobalType::new(value.ty(), mutable);
         let js = crate::path::new_global(&value, mutable).unwrap_or_else(|_| crate::path::undefined());
-        Self { js, ty, store }
+        Self::from_js(js, ty, store)
     }
 
     fn ty(&self, _ctx: impl AsContext<Engine>) -> GlobalType {
@@ -63,12 +71,12 @@ impl WasmGlobal<Engine> for Global {
         }
         check_type(&new_value, self.ty.content(), || "the new value".to_owned())?;
         check_store(&new_value, self.store)?;
-        with_path!(ctx.as_context_mut().inner.engine, path => path.global_set(&self.js, self.ty.content(), &new_value))
+        with_path!(ctx.as_context_mut().inner.engine, path => path.global_set(self, &new_value))
     }
 
     /// Reads the global; if JS fails (a v128 global), returns the type's zero.
     fn get(&self, mut ctx: impl AsContextMut<Engine>) -> Val<Engine> {
         let ctx = ctx.as_context_mut();
-        with_path!(ctx.inner.engine, path => path.global_get(&self.js, self.ty.content(), ctx.inner))
+        with_path!(ctx.inner.engine, path => path.global_get(self, ctx.inner))
     }
 }

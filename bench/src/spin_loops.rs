@@ -12,7 +12,7 @@ use wasm_runtime_layer::backend::{WasmFunc as _, Val as BVal};
 use wasm_runtime_layer::Val;
 
 /// The operations [`spin`] knows, for its error message.
-const OPS: &str = "call, call-backend, host, host-backend, table-get, instance-100, read8, write8, read8-backend";
+const OPS: &str = "call, call-backend, host, host-backend, table-get, instance-100, read8, write8, read8-backend, global-get, global-set";
 
 /// Runs `op` on the fast path `n` times.
 pub fn spin(op: &str, n: u64) -> Result<()> {
@@ -69,6 +69,16 @@ pub fn spin(op: &str, n: u64) -> Result<()> {
             for _ in 0..n {
                 mem.read(c(&d.store), 64, &mut bytes)?;
                 black_box(&mut bytes);
+            }
+        }
+        "global-get" | "global-set" => {
+            let g = o.export("g")?.into_global().ok_or_else(|| anyhow::anyhow!("no global g"))?;
+            for i in 0..n {
+                if op == "global-get" {
+                    black_box(g.get(&mut o.store));
+                } else {
+                    g.set(&mut o.store, Val::I32(i as i32))?;
+                }
             }
         }
         "instance-100" => {

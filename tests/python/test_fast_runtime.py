@@ -10,7 +10,7 @@ import rtl_tests
 # `namespace FastAbi` of spec/boundary.webidl, in declaration order.
 FUNCTIONS = [
     "ping", "free", "retain", "call", "mem_read", "mem_write", "mem_pages", "small_copies", "mem_grow", "global_get",
-    "global_set", "table_size", "table_get", "table_set", "table_grow", "module_new", "instantiate",
+    "global_set", "global_access", "table_size", "table_get", "table_set", "table_grow", "module_new", "instantiate",
 ]
 
 

@@ -33,6 +33,12 @@ pub mod fast_abi {
             pub fn rtl2_mem_grow(memory: u32, delta: u32) -> i32;
             pub fn rtl2_global_get(global: u32, code: u32, out: *mut u64) -> i32;
             pub fn rtl2_global_set(global: u32, code: u32, value: *const u64) -> i32;
+            pub fn rtl2_global_access(
+                global: u32,
+                code: u32,
+                mutable: u32,
+                out: *mut u32,
+            ) -> i32;
             pub fn rtl2_table_size(table: u32) -> i32;
             pub fn rtl2_table_get(table: u32, index: u32, out: *mut f64) -> i32;
             pub fn rtl2_table_set(table: u32, index: u32, value: u32) -> i32;
@@ -65,6 +71,7 @@ pub mod fast_abi {
         mem_grow: unsafe extern "C" fn(u32, u32) -> i32,
         global_get: unsafe extern "C" fn(u32, u32, *mut u64) -> i32,
         global_set: unsafe extern "C" fn(u32, u32, *const u64) -> i32,
+        global_access: unsafe extern "C" fn(u32, u32, u32, *mut u32) -> i32,
         table_size: unsafe extern "C" fn(u32) -> i32,
         table_get: unsafe extern "C" fn(u32, u32, *mut f64) -> i32,
         table_set: unsafe extern "C" fn(u32, u32, u32) -> i32,
@@ -74,7 +81,7 @@ pub mod fast_abi {
     }
     static DIRECT: ::std::sync::OnceLock<Direct> = ::std::sync::OnceLock::new();
     /// How many operations there are: the length [`set_direct`] expects.
-    pub const OPERATIONS: usize = 17usize;
+    pub const OPERATIONS: usize = 18usize;
     /// Makes every call take the function-table entries: `indices`
     /// holds one per operation, in declaration order (what the JS
     /// `register` returned). Returns `false`, changing nothing, if
@@ -133,30 +140,34 @@ pub mod fast_abi {
                     usize,
                     unsafe extern "C" fn(u32, u32, *const u64) -> i32,
                 >(indices[10usize]),
+                global_access: ::core::mem::transmute::<
+                    usize,
+                    unsafe extern "C" fn(u32, u32, u32, *mut u32) -> i32,
+                >(indices[11usize]),
                 table_size: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32) -> i32,
-                >(indices[11usize]),
+                >(indices[12usize]),
                 table_get: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, u32, *mut f64) -> i32,
-                >(indices[12usize]),
+                >(indices[13usize]),
                 table_set: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, u32, u32) -> i32,
-                >(indices[13usize]),
+                >(indices[14usize]),
                 table_grow: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, u32, u32) -> i32,
-                >(indices[14usize]),
+                >(indices[15usize]),
                 module_new: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(*const u8, usize) -> i32,
-                >(indices[15usize]),
+                >(indices[16usize]),
                 instantiate: ::core::mem::transmute::<
                     usize,
                     unsafe extern "C" fn(u32, *const u32, *const i32, *mut u32) -> i32,
-                >(indices[16usize]),
+                >(indices[17usize]),
             }
         };
         let _ = DIRECT.set(direct);
@@ -411,6 +422,33 @@ pub mod fast_abi {
             }
             ::core::option::Option::None => {
                 unsafe { imports::rtl2_global_set(global, code, value) }
+            }
+        };
+        #[cfg(not(target_os = "emscripten"))]
+        let raw: i32 = 1;
+        if raw == 0 { Ok(()) } else { Err(Failed) }
+    }
+    /** WebIDL: `undefined globalAccess(unsigned long global, unsigned long code, unsigned long mutable, [Out=u32] unsigned long out);`
+
+ `Err(Failed)` when the body threw.*/
+    ///
+    /// # Safety
+    /// Handles must be live, and every pointer valid for what the JS body
+    /// reads or writes there.
+    #[allow(unused_variables, clippy::unused_unit)]
+    pub unsafe fn global_access(
+        global: u32,
+        code: u32,
+        mutable: u32,
+        out: *mut u32,
+    ) -> ::core::result::Result<(), Failed> {
+        #[cfg(target_os = "emscripten")]
+        let raw: i32 = match DIRECT.get() {
+            ::core::option::Option::Some(direct) => {
+                unsafe { (direct.global_access)(global, code, mutable, out) }
+            }
+            ::core::option::Option::None => {
+                unsafe { imports::rtl2_global_access(global, code, mutable, out) }
             }
         };
         #[cfg(not(target_os = "emscripten"))]

@@ -4,6 +4,8 @@
 
 (() => {
 "use strict";
+// ---- src/js/accessors.js ----
+/* include: src/js/accessors.js */
 // ---- src/js/call_shims.js ----
 /* include: src/js/call_shims.js */
 // ---- src/js/copies.js ----
@@ -18,8 +20,6 @@
 /* include: src/js/instantiation.js */
 // ---- src/js/signatures.js ----
 /* include: src/js/signatures.js */
-// ---- src/js/small_copies.js ----
-/* include: src/js/small_copies.js */
 // ---- src/js/values.js ----
 /* include: src/js/values.js */
 // ---- src/js/wasm_encoding.js ----
@@ -57,6 +57,7 @@ const FastAbi = {
       ["rtl2_mem_grow", "iii", (memory, delta) => { try { return ops.memGrow(memory >>> 0, delta >>> 0); } catch (e) { fail(e); return -1; } }],
       ["rtl2_global_get", "iiii", (global, code, out) => { try { ops.globalGet(global >>> 0, code >>> 0, out >>> 0); return 0; } catch (e) { return fail(e); } }],
       ["rtl2_global_set", "iiii", (global, code, value) => { try { ops.globalSet(global >>> 0, code >>> 0, value >>> 0); return 0; } catch (e) { return fail(e); } }],
+      ["rtl2_global_access", "iiiii", (global, code, mutable, out) => { try { ops.globalAccess(global >>> 0, code >>> 0, mutable >>> 0, out >>> 0); return 0; } catch (e) { return fail(e); } }],
       ["rtl2_table_size", "ii", (table) => { try { return ops.tableSize(table >>> 0); } catch (e) { fail(e); return -1; } }],
       ["rtl2_table_get", "iiii", (table, index, out) => { try { ops.tableGet(table >>> 0, index >>> 0, out >>> 0); return 0; } catch (e) { return fail(e); } }],
       ["rtl2_table_set", "iiii", (table, index, value) => { try { ops.tableSet(table >>> 0, index >>> 0, value >>> 0); return 0; } catch (e) { return fail(e); } }],

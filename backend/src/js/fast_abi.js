@@ -27,9 +27,11 @@
   },
 
   smallCopies(memory, out) {
-    const made = rt.smallCopies.of(memory, rt.handles[memory]);
-    const d = rt.dv();
-    for (let i = 0; i < 3; i++) d.setUint32(out + 4 * i, made?.[i] ?? 0, true);
+    writeIndices(rt.dv(), out, 3, rt.accessors.memory(memory, rt.handles[memory]));
+  },
+
+  globalAccess(global, code, mutable, out) {
+    writeIndices(rt.dv(), out, 2, rt.accessors.global(global, rt.handles[global], code, mutable !== 0));
   },
 
   memPages(memory) {

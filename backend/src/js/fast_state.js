@@ -103,8 +103,8 @@ function signatureTable(memory, funcTable) {
 // scratch memory at `scratch` for host thunks.
 function makeFastState(Module, memory, scratch, scratchBytes) {
   const funcs = funcTableOf();
-  const smallCopies = smallCopiesOf(Module);
-  const table = handleTable(funcs.set, funcs.clear, smallCopies.freed);
+  const accessors = accessorsOf(Module);
+  const table = handleTable(funcs.set, funcs.clear, accessors.freed);
   const signatures = signatureTable(memory, funcs.table);
   const sp = new WebAssembly.Global({ value: "i32", mutable: true }, scratch + scratchBytes);
   const failHost = () => {
@@ -119,7 +119,7 @@ function makeFastState(Module, memory, scratch, scratchBytes) {
     free: table.free,
     signatures,
     copies: byteCopies(memory),
-    smallCopies,
+    accessors,
     memory,
     direct: null,
     lastError: null,

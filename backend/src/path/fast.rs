@@ -14,13 +14,13 @@ use crate::store_id::StoreId;
 use crate::store::{StoreInner, enter};
 use crate::type_code::{is_numeric, numeric_index};
 use crate::value::{from_slot, to_slot};
-use super::small_copies::{self, SmallCopies};
-use crate::{Engine, Func, Memory, Module};
+use super::accessors::{self, GlobalAccess, SmallCopies};
+use crate::{Engine, Func, Global, Memory, Module};
 use anyhow::{Context, Result};
 use pyo3::prelude::*;
 use smallvec::SmallVec;
 use wasm_runtime_layer::backend::{Extern, Ref, Val};
-use wasm_runtime_layer::{FuncType, RefType, ValType};
+use wasm_runtime_layer::{FuncType, RefType};
 
 /// The fast path (installed in this Pyodide).
 pub(crate) struct FastPath;
@@ -109,10 +109,16 @@ fn table_func(counted: bool, handle: u32, sig: f64, store: StoreId) -> Option<Fu
 /// The small-copy functions of `memory` (handle `handle`) for a copy of
 /// `len` bytes, if it is small enough and they could be made.
 fn small_copies(memory: &Memory, handle: u32, len: usize) -> Option<SmallCopies> {
-    if len > small_copies::MAX {
+    if len > accessors::MAX {
         return None;
     }
     *memory.small_copies().get_or_init(|| SmallCopies::of(handle))
+}
+
+/// The accessors of numeric `global` (handle `handle`, type code `code`), if
+/// they could be made.
+fn global_access(global: &Global, handle: u32, code: u32) -> Option<GlobalAccess> {
+    *global.access().get_or_init(|| GlobalAccess::of(handle, code, global.ty_ref().mutable()))
 }
 
 /// Runs a fallible fast operation and turns its failure into the kept error.
@@ -227,10 +233,14 @@ impl Path for FastPath {
         Self::copied(unsafe { fast_abi::mem_write(handle, offset, buffer.len(), buffer.as_ptr()) }, offset, buffer.len())
     }
 
-    fn global_get<T>(&self, global: &JsRef, ty: ValType, store: &mut StoreInner<T>) -> Val<Engine> {
-        let (Some(code), Some(handle)) = (numeric_index(ty), global.handle()) else {
-            return PortablePath.global_get(global, ty, store);
+    fn global_get<T>(&self, global: &Global, store: &mut StoreInner<T>) -> Val<Engine> {
+        let ty = global.ty_ref().content();
+        let (Some(code), Some(handle)) = (numeric_index(ty), global.js().handle()) else {
+            return PortablePath.global_get(global, store);
         };
+        if let Some(access) = global_access(global, handle, code) {
+            return from_slot(access.get(), ty);
+        }
         let mut slot = 0u64;
         // SAFETY: `handle` is live; JS writes one slot of the global's type.
         match status(unsafe { fast_abi::global_get(handle, code, &mut slot) }) {
@@ -239,10 +249,16 @@ impl Path for FastPath {
         }
     }
 
-    fn global_set(&self, global: &JsRef, ty: ValType, value: &Val<Engine>) -> Result<()> {
-        let (Some(code), Some(slot), Some(handle)) = (numeric_index(ty), to_slot(value), global.handle()) else {
-            return PortablePath.global_set(global, ty, value);
+    fn global_set(&self, global: &Global, value: &Val<Engine>) -> Result<()> {
+        let ty = global.ty_ref().content();
+        let (Some(code), Some(slot), Some(handle)) = (numeric_index(ty), to_slot(value), global.js().handle()) else {
+            return PortablePath.global_set(global, value);
         };
+        if let Some(access) = global_access(global, handle, code)
+            && access.set(slot)
+        {
+            return Ok(());
+        }
         // SAFETY: `handle` is live; JS reads one slot of the global's type.
         status(unsafe { fast_abi::global_set(handle, code, &slot) })
     }

@@ -18,22 +18,22 @@ mod convert;
 mod create;
 mod fast;
 mod portable;
-mod small_copies;
+mod accessors;
 
 pub(crate) use classify::{fast_error, from_py_err};
 pub(crate) use convert::{from_js, to_js};
 pub(crate) use create::{new_extern_ref, new_global, new_memory, new_table, undefined};
 pub(crate) use fast::FastPath;
 pub(crate) use portable::{PortablePath, func_type_of};
-pub(crate) use small_copies::SmallCopies;
+pub(crate) use accessors::{GlobalAccess, SmallCopies};
 
 use crate::store::StoreInner;
-use crate::{Engine, Func, Memory, Module};
+use crate::{Engine, Func, Global, Memory, Module};
 use crate::js_ref::JsRef;
 use anyhow::Result;
 use pyo3::prelude::*;
 use wasm_runtime_layer::backend::{Extern, Ref, Val};
-use wasm_runtime_layer::{RefType, ValType};
+use wasm_runtime_layer::RefType;
 
 /// Which path an engine takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,10 +112,10 @@ pub(crate) trait Path {
     fn memory_write(&self, memory: &Memory, offset: usize, buffer: &[u8]) -> Result<()>;
 
     /// A global's value (the type's zero if JS fails: a v128 global).
-    fn global_get<T>(&self, global: &JsRef, ty: ValType, store: &mut StoreInner<T>) -> Val<Engine>;
+    fn global_get<T>(&self, global: &Global, store: &mut StoreInner<T>) -> Val<Engine>;
 
     /// Sets a global of type `ty` (mutability checked).
-    fn global_set(&self, global: &JsRef, ty: ValType, value: &Val<Engine>) -> Result<()>;
+    fn global_set(&self, global: &Global, value: &Val<Engine>) -> Result<()>;
 
     /// A table's size (0 if JS fails).
     fn table_size(&self, table: &JsRef) -> u32;

@@ -16,7 +16,7 @@ use crate::store::{StoreInner, enter};
 use crate::type_code;
 use super::convert::{from_js, ref_from_js, ref_to_js, to_js};
 use crate::value::zero;
-use crate::{Engine, Func, Memory, Module};
+use crate::{Engine, Func, Global, Memory, Module};
 use anyhow::{Context, Result};
 use pyo3::prelude::*;
 use smallvec::SmallVec;
@@ -222,18 +222,20 @@ impl Path for PortablePath {
         })
     }
 
-    fn global_get<T>(&self, js: &JsRef, ty: ValType, store: &mut StoreInner<T>) -> Val<Engine> {
+    fn global_get<T>(&self, global: &Global, store: &mut StoreInner<T>) -> Val<Engine> {
+        let ty = global.ty_ref().content();
         Python::attach(|py| -> Result<Val<Engine>> {
-            let value = Portable::get_global(py, &js.proxy(py)?, &type_code::code(ty).to_string())?;
+            let value = Portable::get_global(py, &global.js().proxy(py)?, &type_code::code(ty).to_string())?;
             from_js(py, &value, ty, store)
         })
         .unwrap_or_else(|_| zero(ty))
     }
 
-    fn global_set(&self, js: &JsRef, ty: ValType, value: &Val<Engine>) -> Result<()> {
+    fn global_set(&self, global: &Global, value: &Val<Engine>) -> Result<()> {
+        let code = type_code::code(global.ty_ref().content()).to_string();
         Python::attach(|py| {
             let value = to_js(py, value)?;
-            Portable::set_global(py, &js.proxy(py)?, &type_code::code(ty).to_string(), &value)
+            Portable::set_global(py, &global.js().proxy(py)?, &code, &value)
                 .map_err(|err| from_py_err::<()>(py, err, None))
         })
     }
