@@ -160,7 +160,7 @@ fn install_limits<'py>(py: Python<'py>) -> Result<Limits<'py>> {
 /// The guest with a host function, through `wasm_runtime_layer` (what users write).
 pub(crate) struct Ours {
     pub(crate) store: Store<(), E>,
-    instance: Instance,
+    pub(crate) instance: Instance,
     engine: Engine<E>,
 }
 

@@ -12,7 +12,7 @@ use wasm_runtime_layer::backend::{WasmFunc as _, Val as BVal};
 use wasm_runtime_layer::Val;
 
 /// The operations [`spin`] knows, for its error message.
-const OPS: &str = "call, call-backend, host, host-backend, table-get, instance-100, read8, write8, read8-backend, global-get, global-set";
+const OPS: &str = "call, call-backend, host, host-backend, table-get, instance-100, read8, write8, read8-backend, global-get, global-set, portable-f64, portable-i32";
 
 /// Runs `op` on the fast path `n` times.
 pub fn spin(op: &str, n: u64) -> Result<()> {
@@ -79,6 +79,18 @@ pub fn spin(op: &str, n: u64) -> Result<()> {
                 } else {
                     g.set(&mut o.store, Val::I32(i as i32))?;
                 }
+            }
+        }
+        "portable-f64" | "portable-i32" => {
+            let p = ours(true)?;
+            let mut store = p.store;
+            let (name, arg) = if op == "portable-f64" { ("neg", Val::F64(1.5)) } else { ("add", Val::I32(1)) };
+            let f = p.instance.get_export(&store, name).and_then(wasm_runtime_layer::Extern::into_func).ok_or_else(|| anyhow::anyhow!("no {name}"))?;
+            let args = if op == "portable-f64" { vec![arg] } else { vec![arg.clone(), arg] };
+            for _ in 0..n {
+                let mut r = [Val::I32(0)];
+                f.call(&mut store, &args, &mut r)?;
+                black_box(r);
             }
         }
         "instance-100" => {

@@ -1,10 +1,12 @@
 // Floats as bits.
 //
 // SpiderMonkey and JavaScriptCore canonicalize a NaN that becomes a JS
-// number, losing its payload and sign. So on the portable path a float never
+// number, losing its payload and sign. So on the portable path a NaN never
 // becomes one: it crosses between Python and Wasm as its bits (an f32 as an
 // i32, an f64 as an i64), and small Wasm modules reinterpret them on the Wasm
-// side.
+// side. Every other float is exact as a JS number, and a call of a Wasm
+// function takes its float arguments and results as numbers, with a NaN
+// result's bits kept aside by its adapter (`nanSafeAdapter`).
 
 const BITS = { f: "i", F: "I" };
 const asBits = (codes) => [...codes].map((c) => BITS[c] ?? c).join("");
@@ -154,4 +156,62 @@ function constFloatGlobal(code, bits) {
     [7, vector([exportEntry("g", 0x03, 0)])],
   ]);
   return new WebAssembly.Instance(module).exports.g;
+}
+
+// A module importing "m" "f" of signature `sig` and exporting "f" of the
+// same signature that also keeps the bits of each NaN result in global
+// "n<k>" (an i64; the number that reaches JS may have lost them).
+const nanSafeModules = new Map();
+function nanSafeModule(sig) {
+  let module = nanSafeModules.get(sig);
+  if (module !== undefined) return module;
+  const [params, results] = sig.split(":");
+  const type = [];
+  funcType(params, results, type);
+  const body = [];
+  uleb(results.length, body);
+  for (const c of results) body.push(0x01, TYPE_BYTES[c]);
+  [...params].forEach((_, i) => {
+    body.push(0x20);
+    uleb(i, body);
+  });
+  body.push(0x10, 0x00);
+  const local = (op, k) => {
+    body.push(op);
+    uleb(params.length + k, body);
+  };
+  for (let k = results.length - 1; k >= 0; k--) local(0x21, k);
+  [...results].forEach((c, k) => {
+    if (!isFloat(c)) return;
+    // if (r != r) n<k> = bits(r)
+    local(0x20, k);
+    local(0x20, k);
+    body.push(c === "f" ? 0x5c : 0x62, 0x04, 0x40);
+    local(0x20, k);
+    body.push(...(c === "f" ? [0xbc, 0xad] : [0xbd]), 0x24);
+    uleb(k, body);
+    body.push(0x0b);
+  });
+  [...results].forEach((_, k) => local(0x20, k));
+  body.push(0x0b);
+  const globals = [...results].map(() => [0x7e, 0x01, 0x42, 0x00, 0x0b]);
+  const exports = [exportEntry("f", 0x00, 1), ...[...results].map((_, k) => exportEntry(`n${k}`, 0x03, k))];
+  module = wasmModule([
+    [1, vector([type])],
+    [2, vector([importEntry("m", "f", [0x00, 0x00])])],
+    [3, vector([[0x00]])],
+    [6, vector(globals)],
+    [7, vector(exports)],
+    [10, vector([functionBody(body)])],
+  ]);
+  nanSafeModules.set(sig, module);
+  return module;
+}
+
+// `f` (of signature `sig`) behind its NaN-safe adapter: `{ f, nan }`, `nan[k]`
+// the global holding result k's bits when it was a NaN.
+function nanSafeAdapter(f, sig) {
+  const exports = new WebAssembly.Instance(nanSafeModule(sig), { m: { f } }).exports;
+  const results = sig.split(":")[1];
+  return { f: exports.f, nan: [...results].map((_, k) => exports[`n${k}`]) };
 }

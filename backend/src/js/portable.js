@@ -62,25 +62,38 @@
     return registerFunc(bits === sig ? reexport(f, sig) : bitsAdapter(f, sig, bits), sig);
   },
 
-  // Compiled once per function; floats cross as bits.
+  // Compiled once per function. Floats cross as JS numbers, except that a
+  // call with a NaN argument passes every float as its bits and one more
+  // argument, `true` (it then goes through an adapter taking bits); a NaN
+  // result comes back as its bits (float_bits.js).
   makeCaller(func, params, results) {
-    let f = func;
-    if (hasFloat(params + results)) {
-      f = bitsAdapter(f, `${asBits(params)}:${asBits(results)}`, `${params}:${results}`);
-      [params, results] = [asBits(params), asBits(results)];
-    }
-    const names = [...params].map((_, i) => `a${i}`);
-    const args = [...params].map((c, i) =>
+    const argsOf = (codes) => [...codes].map((c, i) =>
       c === "I" ? `BigInt(a${i})` : c === "r" || c === "x" ? `(a${i} === undefined ? null : a${i})` : `a${i}`,
-    );
-    let body;
-    if (results.length === 0) body = `f(${args.join(", ")}); return undefined;`;
-    else if (results.length === 1) body = `return f(${args.join(", ")});`;
-    else body = `return Array.from(f(${args.join(", ")}));`;
+    ).join(", ");
+    const returned = (call) => {
+      if (results.length === 0) return `${call}; return undefined;`;
+      if (results.length === 1) return `return ${call};`;
+      return `return Array.from(${call});`;
+    };
+    const names = [...params].map((_, i) => `a${i}`);
+    let body = returned(`f(${argsOf(params)})`);
+    let bits = null;
+    let nan = null;
+    if (hasFloat(params + results)) {
+      bits = bitsAdapter(func, `${asBits(params)}:${asBits(results)}`, `${params}:${results}`);
+      const safe = nanSafeAdapter(func, `${params}:${results}`);
+      [func, nan] = [safe.f, safe.nan];
+      const floats = [...results].flatMap((c, k) => (isFloat(c) ? [k] : []));
+      const fix = floats.map((k) => (results.length === 1 ? `r !== r && (r = nan[0].value);` : `r[${k}] !== r[${k}] && (r[${k}] = nan[${k}].value);`));
+      const call = results.length > 1 ? `Array.from(f(${argsOf(params)}))` : `f(${argsOf(params)})`;
+      if ([...params].some(isFloat)) names.push("viaBits");
+      body = `${[...params].some(isFloat) ? `if (viaBits) { ${returned(`bits(${argsOf(asBits(params))})`)} }` : ""}` +
+        (results.length === 0 ? `${call}; return undefined;` : `let r = ${call}; ${fix.join(" ")} return r;`);
+    }
     return new Function(
-      "f", "wrapException",
+      "f", "bits", "nan", "wrapException",
       `return (${names.join(", ")}) => { try { ${body} } catch (e) { throw wrapException(e); } };`,
-    )(f, wrapException);
+    )(func, bits, nan, wrapException);
   },
 
   // Made once per module: with no arguments, the previous call's import

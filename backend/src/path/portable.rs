@@ -8,7 +8,7 @@ use super::from_py_err;
 use crate::error::{clear_host_error, park_host_error};
 use crate::host_registry::{HostArgs, lookup, panic_message};
 use pyo3::exceptions::PyRuntimeError;
-use pyo3::types::PyTuple;
+use pyo3::types::{PyBool, PyFloat, PyTuple};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use crate::js_ref::JsRef;
 use crate::signature;
@@ -67,6 +67,35 @@ pub(crate) fn element_type(ty: RefType) -> ValType {
     match ty {
         RefType::FuncRef => ValType::FuncRef,
         RefType::ExternRef => ValType::ExternRef,
+    }
+}
+
+/// The arguments of a call as its JS caller takes them (`Portable.makeCaller`):
+/// floats as numbers; with a NaN among them, every float as its bits (a NaN
+/// as a JS number may lose its payload) and `True` after the arguments.
+fn call_args<'py>(py: Python<'py>, args: &[Val<Engine>]) -> Result<SmallVec<[Bound<'py, PyAny>; INLINE_VALUES]>> {
+    let nan = |v: &Val<Engine>| matches!(v, Val::F32(x) if x.is_nan()) || matches!(v, Val::F64(x) if x.is_nan());
+    if args.iter().any(nan) {
+        let mut out = args.iter().map(|a| to_js(py, a)).collect::<Result<SmallVec<[_; INLINE_VALUES]>>>()?;
+        out.push(PyBool::new(py, true).to_owned().into_any());
+        return Ok(out);
+    }
+    args.iter()
+        .map(|a| match a {
+            Val::F32(x) => Ok(PyFloat::new(py, f64::from(*x)).into_any()),
+            Val::F64(x) => Ok(PyFloat::new(py, *x).into_any()),
+            other => to_js(py, other),
+        })
+        .collect()
+}
+
+/// A call's result as its JS caller returns it: a float as a number (a NaN
+/// as its bits, which [`from_js`] reads).
+fn from_js_number<T>(py: Python<'_>, value: &Bound<'_, PyAny>, ty: ValType, store: &mut StoreInner<T>) -> Result<Val<Engine>> {
+    match (ty, value.cast::<PyFloat>()) {
+        (ValType::F32, Ok(number)) => Ok(Val::F32(number.value() as f32)),
+        (ValType::F64, Ok(number)) => Ok(Val::F64(number.value())),
+        _ => from_js(py, value, ty, store),
     }
 }
 
@@ -160,7 +189,7 @@ impl Path for PortablePath {
     fn call<T: 'static>(&self, store: &mut StoreInner<T>, func: &Func, args: &[Val<Engine>], results: &mut [Val<Engine>]) -> Result<()> {
         Python::attach(|py| {
             let caller = caller(py, func)?.bind(py);
-            let js_args = args.iter().map(|a| to_js(py, a)).collect::<Result<SmallVec<[_; INLINE_VALUES]>>>()?;
+            let js_args = call_args(py, args)?;
             clear_host_error();
             let outcome = {
                 let _entered = enter(store);
@@ -169,11 +198,11 @@ impl Path for PortablePath {
             let returned = outcome.map_err(|err| from_py_err(py, err, Some(&mut *store)))?;
             match (results, func.ty_ref().results()) {
                 ([], _) => {}
-                ([slot], [ty]) => *slot = from_js(py, &returned, *ty, store)?,
+                ([slot], [ty]) => *slot = from_js_number(py, &returned, *ty, store)?,
                 (slots, types) => {
                     // By index: Pyodide's iterator protocol makes more crossings.
                     for (i, (slot, ty)) in slots.iter_mut().zip(types).enumerate() {
-                        *slot = from_js(py, &returned.get_item(i)?, *ty, store)?;
+                        *slot = from_js_number(py, &returned.get_item(i)?, *ty, store)?;
                     }
                 }
             }
