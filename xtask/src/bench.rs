@@ -16,6 +16,7 @@ pub fn run() -> Result<()> {
     let out = root().join("target/bench");
     std::fs::create_dir_all(&out)?;
     kernels(&out)?;
+    native(&out)?;
     for (host, name, dest) in [(Host::Node, "BENCHMARKS", "BENCHMARKS.md"), (Host::Bun, "bun", "bench/report/bun.md")] {
         let _ = std::fs::remove_file(out.join(format!("{name}.md")));
         let args = [
@@ -52,5 +53,19 @@ fn kernels(out: &std::path::Path) -> Result<()> {
     let manifest = root().join("Cargo.toml").display().to_string();
     let native = output(&cargo_bin, &["run", "--quiet", "--release", "--manifest-path", &manifest, "-p", "rtl-kernels", "--bin", "rtl-kernels-native"])?;
     std::fs::write(out.join("kernels-native.json"), native.trim())?;
+    Ok(())
+}
+
+/// Times the benchmark's operations natively on `wasmtime_runtime_layer`
+/// (`bench/native`: the same host code through `wasm_runtime_layer`, the
+/// same modules and timing), into `target/bench/native.json`, which
+/// `bench/run.py` puts beside the Pyodide measurements for the report's
+/// native column.
+fn native(out: &std::path::Path) -> Result<()> {
+    println!("timing the operations natively on wasmtime_runtime_layer (bench/native)");
+    let cargo_bin = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let manifest = root().join("Cargo.toml").display().to_string();
+    let native = output(&cargo_bin, &["run", "--quiet", "--release", "--manifest-path", &manifest, "-p", "rtl-bench-native"])?;
+    std::fs::write(out.join("native.json"), native.trim())?;
     Ok(())
 }
