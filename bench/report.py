@@ -4,6 +4,9 @@ Each row of the measurements is one interleaved group: member 0 is ours,
 member 1 the limit the target is stated against, then (portable path) the
 other limit, then the sub-steps and probes that split our time. Every number
 below comes from the same run; the notes on the misses are filled in from it.
+The one exception is the native column (`data["native"]`, the same operations
+natively on `wasmtime_runtime_layer`, timed in a separate process by
+`bench/native`), against which the rows in `AGAINST_NATIVE` state their target.
 """
 
 import statistics
