@@ -4,6 +4,9 @@ Each row of the measurements is one interleaved group: member 0 is ours,
 member 1 the limit the target is stated against, then (portable path) the
 other limit, then the sub-steps and probes that split our time. Every number
 below comes from the same run; the notes on the misses are filled in from it.
+The one exception is the native column (`data["native"]`, the same operations
+natively on `wasmtime_runtime_layer`, timed in a separate process by
+`bench/native`), against which the rows in `AGAINST_NATIVE` state their target.
 """
 
 import posixpath
@@ -18,13 +21,22 @@ REPORTS = [
 ]
 
 
+# The rows whose target is stated against the same operation natively on
+# `wasmtime_runtime_layer` (issue #11: the fast path's small copies, ≤ 2×
+# native) instead of against a limit measured in the same run.
+AGAINST_NATIVE = {("Memory::read 8 B", "fast"), ("Memory::write 8 B", "fast")}
+
+
 def _q(values, q):
     values = sorted(values)
     return values[round(q * (len(values) - 1))]
 
 
 class Row:
-    def __init__(self, raw):
+    def __init__(self, raw, native=None):
+        """`raw`: one row of the measurements; `native`: the same operation's
+        median natively in ns (None if not measured)."""
+        self.native = native
         self.op = raw["op"]
         self.path = raw["path"]
         self.target = raw["target"]
@@ -55,8 +67,30 @@ class Row:
         return round(self.members[i][1] / self.scale)
 
     @property
+    def against_native(self):
+        """Whether the target is stated against native (see `AGAINST_NATIVE`)."""
+        return (self.op, self.path) in AGAINST_NATIVE
+
+    def vs_native(self):
+        """ours / native: a ratio of medians measured in separate processes
+        (None without a native figure)."""
+        return self.ns(0) / self.native if self.native else None
+
+    def headline(self):
+        """The ratio the target applies to: ours / native for the rows against
+        native, else the median per-round ratio against the limit."""
+        return self.vs_native() if self.against_native else self.ratio()
+
+    def yardstick_ns(self):
+        """ns of what the target is stated against: native or the limit."""
+        return self.native if self.against_native else self.ns(1)
+
+    @property
     def met(self):
-        return self.ratio() <= self.target
+        """Whether the target is met; None when it cannot be evaluated (a
+        target against native without native figures)."""
+        ratio = self.headline()
+        return None if ratio is None else ratio <= self.target
 
     def idx(self, prefix):
         """Index of the first member whose label starts with `prefix` (None if absent)."""
@@ -100,7 +134,31 @@ def fmt_ns(ns):
 def target_text(row):
     if row.throughput:
         return f"throughput ≥ {1 / row.target:.1f}× (ratio ≤ {row.target}×)"
+    if row.against_native:
+        return f"≤ {row.target}× native"
     return f"≤ {row.target}×"
+
+
+def met_text(row):
+    """yes, **no**, or – when the target could not be evaluated."""
+    return {True: "yes", False: "**no**", None: "–"}[row.met]
+
+
+def native_figures(data):
+    """ns per operation natively, by op name (empty without native figures)."""
+    return {op["op"]: op["ns"] for op in (data.get("native") or {}).get("ops", [])}
+
+
+def rows_of(data):
+    """The table rows of a run, each with its native figure attached."""
+    native = native_figures(data)
+    return [Row(r, native.get(r["op"])) for r in data["rows"]]
+
+
+def count_met(rows):
+    """(targets met, targets evaluated)."""
+    evaluated = [r for r in rows if r.met is not None]
+    return sum(r.met for r in evaluated), len(evaluated)
 
 
 def short(ns):
@@ -111,7 +169,7 @@ def short(ns):
 
 def cause(r):
     """Where a miss's excess over the limit goes, in a few words (see the notes)."""
-    if r.met:
+    if r.met is not False:
         return ""
     try:
         return _cause(r)
@@ -134,7 +192,9 @@ def _cause(r):
                 parts = [("frontend", r.diff(0, b)), ("backend Rust", r.diff(b, js))]
             else:
                 parts = [("Rust", r.diff(0, js))]
-            parts.append(("JS", r.diff(js, 1)))
+            # Against native the whole JS side is excess (native has none);
+            # against the limit, only what it adds to the limit.
+            parts.append(("JS", r.ns(js) if r.against_native else r.diff(js, 1)))
     else:
         if fam in ("Func::call", "host function"):
             parts = [("frontend", r.diff(0, b)), ("backend", r.diff(b, 1))]
@@ -154,16 +214,43 @@ def _cause(r):
     return " · ".join(f"{name} {short(ns)}" for name, ns in parts if ns is not None)
 
 
+NATIVE_WHAT = "native wasmtime_runtime_layer (separate process: a ratio of medians)"
+
+
+def results_cells(r):
+    """The limit, ratio, spread and limit-measured cells of a row: against the
+    limit of this run, or against native for the rows whose target is."""
+    if not r.against_native:
+        lo, hi = r.spread()
+        return fmt_ns(r.ns(1)), f"{r.ratio():.2f}×", f"{lo:.2f}–{hi:.2f}", r.what
+    if r.native is None:
+        return "–", "–", "–", NATIVE_WHAT + ", not measured in this run"
+    return fmt_ns(r.native), f"{r.vs_native():.2f}×", "– (separate processes)", NATIVE_WHAT
+
+
+def fmt_ratio(x):
+    """A ratio with two decimals, or two significant digits when far below 1."""
+    return f"{x:.2f}×" if x >= 0.1 else f"{x:.2g}×"
+
+
+def native_cells(r):
+    """The native ns and ours / native cells (blank without a native figure)."""
+    if r.native is None:
+        return "", ""
+    return fmt_ns(r.native), fmt_ratio(r.vs_native())
+
+
 def table(rows):
     lines = [
-        "| operation | path | ours (ns) | limit (ns) | ratio | spread (p25–p75) | target | met | where a miss goes (see the notes) | limit measured | iterations per sample |",
-        "|---|---|---:|---:|---:|---:|---|:-:|---|---|---:|",
+        "| operation | path | ours (ns) | limit (ns) | ratio | spread (p25–p75) | native wasmtime_runtime_layer (ns) | ours / native | target | met | where a miss goes (see the notes) | limit measured | iterations per sample |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|:-:|---|---|---:|",
     ]
     for r in rows:
-        lo, hi = r.spread()
+        limit, ratio, spread, what = results_cells(r)
+        native, vs_native = native_cells(r)
         lines.append(
-            f"| {r.op} | {r.path} | {fmt_ns(r.ns(0))} | {fmt_ns(r.ns(1))} | {r.ratio():.2f}× | {lo:.2f}–{hi:.2f} "
-            f"| {target_text(r)} | {'yes' if r.met else '**no**'} | {cause(r)} | {r.what} | {r.iterations():,} |"
+            f"| {r.op} | {r.path} | {fmt_ns(r.ns(0))} | {limit} | {ratio} | {spread} | {native} | {vs_native} "
+            f"| {target_text(r)} | {met_text(r)} | {cause(r)} | {what} | {r.iterations():,} |"
         )
     return "\n".join(lines)
 
@@ -202,6 +289,17 @@ def n(x):
     return fmt_ns(x)
 
 
+def native_intro(row):
+    """The opening of a note on a row whose target is against native."""
+    if row.native is None:
+        return f"{n(row.ns(0))} ns; no native figure in this run, so the target (against native) is not evaluated."
+    return (
+        f"{n(row.ns(0))} ns against {n(row.native)} ns natively (the same `Memory` call on `wasmtime_runtime_layer`; "
+        f"a ratio of medians from separate processes; the target allows {n(row.target * row.native)} ns), and "
+        f"against the raw direct copy measured beside it, {n(row.ns(1))} ns ({row.ratio():.2f}×)."
+    )
+
+
 def note(row, rows, first):
     """Why `row` misses its target, from its own sub-steps, and what would close
     it. `first` is false for later rows of a family already explained: those
@@ -232,10 +330,11 @@ def note(row, rows, first):
         )
         if not first:
             return text + same
+        over = conv is not None and conv > budget - limit
         text += (
             f" The frontend's argument and result conversions alone (SmallVecs of backend values in and out, as "
-            f"`wasm_runtime_layer::Func::call` makes them) measure {n(conv)} ns, more than the "
-            f"{n(budget - limit)} ns the target leaves above the raw call. The backend's Rust side is the argument "
+            f"`wasm_runtime_layer::Func::call` makes them) measure {n(conv)} ns, {'more' if over else 'less'} than "
+            f"the {n(budget - limit)} ns the target leaves above the raw call. The backend's Rust side is the argument "
             f"count, type and store checks, the handle and shim lookups, the parked-error slot and the current-store "
             f"guard, and the slot conversions; three thread-local accesses like its own measure "
             f"{n(i32.find('probe: three thread-local'))} ns of it."
@@ -247,15 +346,27 @@ def note(row, rows, first):
                 f"export alone costs {n(i32.diff(frame, 1))} ns (it keeps no scratch-stack bookkeeping: the host "
                 f"thunks release their frames on every way out)."
             )
+        reach = (
+            "the target is out of reach through `wasm_runtime_layer` 0.7's `Func::call` (its own conversions exceed "
+            "the budget). In the backend: "
+            if over
+            else "in the backend: "
+        )
         return text + (
-            " *To close it:* the target is out of reach through `wasm_runtime_layer` 0.7's `Func::call` (its own "
-            "conversions exceed the budget). In the backend: fold the parked-error slot and the current-store guard "
-            "into one thread-local access, and check a numeric call with one comparison of signature ids instead of "
-            "per-value type and store checks."
+            f" *To close it:* {reach}fold the parked-error slot and the current-store guard into one thread-local "
+            "access, and check a numeric call with one comparison of signature ids instead of per-value type and "
+            "store checks."
         )
     if fam == "host function" and path == "fast":
         floor = row.idx("floor")
         floor_ratio = row.ratio(floor)
+        wrapper = front / limit
+        reach = (
+            f"not reachable for a type-erased host function through `wasm_runtime_layer` 0.7, whose wrapper alone "
+            f"costs {wrapper:.0f}× the limit, over the {row.target:g}× target"
+            if wrapper > row.target
+            else f"the frontend's wrapper costs {wrapper:.1f}× the limit, within the {row.target:g}× target"
+        )
         return (
             f"{n(ours)} ns per host call against {n(limit)} ns (the guest calling a Rust function directly, a plain "
             f"Wasm-to-Wasm call). The thunk protocol alone (a Wasm thunk like the backend's, spilling to scratch "
@@ -264,9 +375,7 @@ def note(row, rows, first):
             f"takes {n(row.diff(b, floor))} ns (registry lookup under a `RefCell` with an `Arc` clone, `catch_unwind`, "
             f"the current-store check, SmallVec argument and result values, the type-erased closure, result type "
             f"checks) and the frontend's wrapper closure {n(front)} ns (converting the values between backend and "
-            f"frontend `Val`s both ways). *To close it:* not reachable for a type-erased host function through "
-            f"`wasm_runtime_layer` 0.7, whose wrapper alone costs {front / limit:.0f}× the limit; the backend can "
-            f"cut its own {n(row.diff(b, floor))} ns (borrow the registry entry instead of cloning an `Arc`, "
+            f"frontend `Val`s both ways). *To close it:* {reach}; the backend can cut its own {n(row.diff(b, floor))} ns (borrow the registry entry instead of cloning an `Arc`, "
             f"per-signature numeric trampolines that skip the result checks)."
         )
     if fam in ("Memory", "Global", "Table::set") and path == "fast":
@@ -276,12 +385,14 @@ def note(row, rows, first):
             " (the benchmark's `Ref::FuncRef(Some(add.clone()))`, since `set` takes the reference by value, is part "
             "of it: the frontend's `Func` clone allocates)" if fam == "Table::set" else ""
         )
+        versus = native_intro(row) if row.against_native else f"{n(ours)} ns against {n(limit)} ns."
+        limit_name = "the raw copy" if row.against_native else "the limit"
         return (
-            f"{n(ours)} ns against {n(limit)} ns. The fast runtime's JS side called directly takes {n(row.ns(js))} ns "
-            f"({row.ratio(js):.2f}× the limit); the remaining {n(row.diff(0, js))} ns are Rust: the frontend's "
+            f"{versus} The fast runtime's JS side called directly takes {n(row.ns(js))} ns "
+            f"({row.ratio(js):.2f}× {limit_name}); the remaining {n(row.diff(0, js))} ns are Rust: the frontend's "
             f"dispatch and value conversions and the backend's checks (store, type, bounds) and handle lookup"
             f"{by_value}. *To close it:* fewer steps on the Rust side (the handle and type code cached in the "
-            f"object, the store checked once){'; the JS side is at the limit' if at else ', and a leaner JS function'}."
+            f"object, the store checked once){f'; the JS side is at {limit_name}' if at else ', and a leaner JS function'}."
         )
     if fam == "Table::get" and path == "fast":
         js = row.idx("rtl2_table_get")
@@ -531,9 +642,34 @@ def other_reports(name):
     return f"The same benchmarks on the other engines: {', '.join(links)}."
 
 
+def native_section(data):
+    """The paragraph saying what the native column is (or that it is missing)."""
+    native = data.get("native")
+    if not native:
+        return [
+            "**Native.** No native figures in this run (target/bench/native.json was missing): the native columns "
+            "are blank and the fast 8 B copies' targets, stated against native, are not evaluated.",
+            "",
+        ]
+    return [
+        f"**Native.** The column *native wasmtime_runtime_layer* is the same operation natively on "
+        f"`wasmtime_runtime_layer` {native['wasmtime_runtime_layer']} (wasmtime {native['wasmtime']}, its default "
+        f"engine: Cranelift), through the same public `wasm_runtime_layer` API and the same host code as ours "
+        f"(`bench/native`, with this bench's modules and timing code, each operation in a group of its own), on "
+        f"the same machine, run by the same `cargo xtask bench` in a separate process just before Pyodide. It is "
+        f"the median ns per operation; *ours / native* is the ratio of the two medians (the two processes were "
+        f"not interleaved, so it has no per-round spread and carries both runs' drift). Natively `Module::new` "
+        f"is a real compile to machine code, where the JS engine compiles lazily. The fast path's 8 B copies "
+        f"have their target against native (≤ 2× native `wasmtime_runtime_layer`): on those two rows the limit, "
+        f"ratio and met columns are native's and ours / native; the raw copy measured beside them is in the "
+        f"table of every member below.",
+        "",
+    ]
+
+
 def render(data):
-    rows = [Row(r) for r in data["rows"]]
-    met = sum(r.met for r in rows)
+    rows = rows_of(data)
+    met, evaluated = count_met(rows)
     parts = [
         "# Benchmarks",
         "",
@@ -566,7 +702,8 @@ def render(data):
         "from an import, so that limit is a JS function calling the export and storing both results in Rust memory. "
         "*Raw Rust function import*: an `extern \"C\" fn` turned into a JS function with `Module.getWasmTableEntry` "
         "and given to the guest as its import; the guest loops 1000 times calling its import, so host calls are "
-        "timed inside Wasm (ns per host call). Raw copies, globals and tables: JS imports doing the bare operation. "
+        "timed inside Wasm (ns per host call). Raw copies, globals and tables: JS imports doing the bare operation "
+        "(the fast 8 B copies' targets are against native instead, see below). "
         "*Portable path*: calls are measured against a hand-written PyO3 `call1` of the export's JsProxy (fetched with "
         "`js::get_property`; i64 through a JS helper doing `BigInt`), host functions against a Python callable "
         "import (`create_proxy`); for 8 B copies, globals and tables the limit is the hand-written PyO3 equivalent "
@@ -574,11 +711,14 @@ def render(data):
         "floor; the raw limits are in the second table). 1 MiB copies, `Module::new` and `Instance::new` use the same "
         "raw limits on both paths.",
         "",
+    ]
+    parts += native_section(data)
+    parts += [
         "## Results",
         "",
         table(rows),
         "",
-        f"{met} of {len(rows)} targets met in this run. The machine is noisy: ratios near a target move across it "
+        f"{met} of {evaluated} targets met in this run. The machine is noisy: ratios near a target move across it "
         f"between runs (see the spread)."
         + (
             ""
@@ -602,14 +742,14 @@ def render(data):
     ]
     seen = set()
     for r in rows:
-        if not r.met:
+        if r.met is False:
             first = (r.family, r.path) not in seen
             seen.add((r.family, r.path))
             try:
                 text = note(r, rows, first)
             except (TypeError, IndexError, ZeroDivisionError):
                 text = "(its sub-steps were not measured in this run)"
-            parts.append(f"- **{r.op}, {r.path}** ({r.ratio():.2f}×, target {target_text(r)}): {text}")
+            parts.append(f"- **{r.op}, {r.path}** ({r.headline():.2f}×, target {target_text(r)}): {text}")
     parts += [""] + kernels_section(data) + settings_section()
     parts += [
         "## Where the time goes: every member of every group",
@@ -625,6 +765,6 @@ def render(data):
 
 
 def summary(data):
-    rows = [Row(r) for r in data["rows"]]
-    met = sum(r.met for r in rows)
-    return table(rows) + f"\n\n{met} of {len(rows)} targets met"
+    rows = rows_of(data)
+    met, evaluated = count_met(rows)
+    return table(rows) + f"\n\n{met} of {evaluated} targets met"

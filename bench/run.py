@@ -67,8 +67,19 @@ def host():
     return agent
 
 
+def native():
+    """The same operations natively on `wasmtime_runtime_layer` (`cargo xtask
+    bench` wrote target/bench/native.json before this run), or None."""
+    try:
+        with open("/repo/target/bench/native.json") as f:
+            return json.load(f)
+    except FileNotFoundError:
+        return None
+
+
 data = rtl_bench.run()
 data["kernels"] = kernels()
+data["native"] = native()
 data["python"] = sys.version.split()[0]
 data["machine"] = platform.machine()
 try:

@@ -283,7 +283,7 @@ const RTL1_CALL: &str = "rtl2_call called directly (the fast runtime's JS dispat
 
 fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, l: &Limits<'_>, portable: bool) -> Result<()> {
     let path = if portable { "portable" } else { "fast" };
-    let (what, other, target2, target3) = if portable { (PYO3_CALL, Some(RAW_CALL), 1.25, 1.5) } else { (RAW_CALL, None, 2.5, 3.0) };
+    let (what, other, target2, target3) = if portable { (PYO3_CALL, Some(RAW_CALL), 1.25, 1.25) } else { (RAW_CALL, None, 2.5, 2.5) };
     let funcs = ["add", "add64", "neg", "pair"].map(|n| (o.func(n), d.func(n)));
     let mut funcs = funcs.into_iter().map(|(f, df)| Ok((f?, df?))).collect::<Result<Vec<_>>>()?.into_iter();
     let store = std::cell::RefCell::new(&mut o.store);
@@ -504,7 +504,7 @@ fn host_calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Dir
         ("the guest calling a Python callable import", Some("the guest calling a raw Rust function import"), 1.25)
     } else {
         members.push(raw);
-        ("the guest calling a raw Rust function import", None, 2.5)
+        ("the guest calling a raw Rust function import", None, 10.0)
     };
     members.push(Member::new("backend host function without the wasm_runtime_layer frontend", move || {
         let mut r = [BVal::I32(0)];
@@ -637,7 +637,7 @@ const PYO3_ACCESS: &str = "hand-written PyO3 access (one JS call)";
 
 fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Limits<'_>, portable: bool) -> Result<()> {
     let path = if portable { "portable" } else { "fast" };
-    let (what, other, target) = if portable { (PYO3_ACCESS, Some("raw direct access"), 1.5) } else { ("raw direct access", None, 2.5) };
+    let (what, other, target) = if portable { (PYO3_ACCESS, Some("raw direct access"), 1.5) } else { ("raw direct access", None, 2.0) };
     let g_js = js::get_property(&l.exports, "g")?;
     let t_js = js::get_property(&l.exports, "t")?;
     let add_js = js::get_property(&l.exports, "add")?;

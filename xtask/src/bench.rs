@@ -52,6 +52,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let out = root().join("target/bench");
     std::fs::create_dir_all(&out)?;
     kernels(&out)?;
+    native(&out)?;
     for (_, host, name, dest) in hosts {
         let _ = std::fs::remove_file(out.join(format!("{name}.md")));
         let mut args = vec!["--ext".to_owned(), format!("rtl_bench={}", ext.display())];
@@ -84,7 +85,12 @@ fn repo_args(host: Host, name: &str) -> Vec<String> {
         return vec!["--mount".to_owned(), format!("{}:/repo", root().display())];
     }
     let mut args = Vec::new();
-    for file in ["bench/report.py", "target/wasm32-unknown-unknown/release/rtl_kernels.wasm", "target/bench/kernels-native.json"] {
+    for file in [
+        "bench/report.py",
+        "target/wasm32-unknown-unknown/release/rtl_kernels.wasm",
+        "target/bench/kernels-native.json",
+        "target/bench/native.json",
+    ] {
         args.extend(["--put".to_owned(), format!("{}=/repo/{file}", root().join(file).display())]);
     }
     for ext in ["json", "md"] {
@@ -108,5 +114,19 @@ fn kernels(out: &std::path::Path) -> Result<()> {
     let manifest = root().join("Cargo.toml").display().to_string();
     let native = output(&cargo_bin, &["run", "--quiet", "--release", "--manifest-path", &manifest, "-p", "rtl-kernels", "--bin", "rtl-kernels-native"])?;
     std::fs::write(out.join("kernels-native.json"), native.trim())?;
+    Ok(())
+}
+
+/// Times the benchmark's operations natively on `wasmtime_runtime_layer`
+/// (`bench/native`: the same host code through `wasm_runtime_layer`, the
+/// same modules and timing), into `target/bench/native.json`, which
+/// `bench/run.py` puts beside the Pyodide measurements for the report's
+/// native column.
+fn native(out: &std::path::Path) -> Result<()> {
+    println!("timing the operations natively on wasmtime_runtime_layer (bench/native)");
+    let cargo_bin = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let manifest = root().join("Cargo.toml").display().to_string();
+    let native = output(&cargo_bin, &["run", "--quiet", "--release", "--manifest-path", &manifest, "-p", "rtl-bench-native"])?;
+    std::fs::write(out.join("native.json"), native.trim())?;
     Ok(())
 }
