@@ -372,38 +372,42 @@ def note(row, rows, first):
             f"Wasm-to-Wasm call). The thunk protocol alone (a Wasm thunk like the backend's, spilling to scratch "
             f"memory and calling a bare Rust trampoline) costs {n(row.ns(floor))} ns, {floor_ratio:.1f}× the limit"
             f"{', already above the target' if floor_ratio > row.target else ''}. On top of it the backend's dispatch "
-            f"takes {n(row.diff(b, floor))} ns (registry lookup under a `RefCell` with an `Arc` clone, `catch_unwind`, "
-            f"the current-store check, SmallVec argument and result values, the type-erased closure, result type "
-            f"checks) and the frontend's wrapper closure {n(front)} ns (converting the values between backend and "
-            f"frontend `Val`s both ways). *To close it:* {reach}; the backend can cut its own {n(row.diff(b, floor))} ns (borrow the registry entry instead of cloning an `Arc`, "
-            f"per-signature numeric trampolines that skip the result checks)."
+            f"takes {n(row.diff(b, floor))} ns (the registry lookup, `catch_unwind`, the current-store check, the "
+            f"argument and result values in arrays on the stack, the call of the type-erased closure, the result "
+            f"type checks) and the frontend's wrapper closure {n(front)} ns (converting the values between backend "
+            f"and frontend `Val`s both ways). *To close it:* {reach}; the backend's own part is one type-erased "
+            f"call, which `wasm_runtime_layer` 0.7's `Func::new` (values as slices of `Val`) cannot do without."
         )
-    if fam in ("Memory", "Global", "Table::set") and path == "fast":
+    if fam in ("Memory", "Global") and path == "fast":
         js = row.idx("rtl2_")
-        at = row.ratio(js) <= 1.2
-        by_value = (
-            " (the benchmark's `Ref::FuncRef(Some(add.clone()))`, since `set` takes the reference by value, is part "
-            "of it: the frontend's `Func` clone allocates)" if fam == "Table::set" else ""
-        )
         versus = native_intro(row) if row.against_native else f"{n(ours)} ns against {n(limit)} ns."
-        limit_name = "the raw copy" if row.against_native else "the limit"
+        what = "a load or store of up to 8 bytes after a size check" if fam == "Memory" else "a `global.get` or `global.set`"
         return (
-            f"{versus} The fast runtime's JS side called directly takes {n(row.ns(js))} ns "
-            f"({row.ratio(js):.2f}× {limit_name}); the remaining {n(row.diff(0, js))} ns are Rust: the frontend's "
-            f"dispatch and value conversions and the backend's checks (store, type, bounds) and handle lookup"
-            f"{by_value}. *To close it:* fewer steps on the Rust side (the handle and type code cached in the "
-            f"object, the store checked once){f'; the JS side is at {limit_name}' if at else ', and a leaner JS function'}."
+            f"{versus} The backend calls Wasm accessors JS made for this {fam.lower()} and put in the function "
+            f"table ({what}: `backend/src/js/accessors.js`), with no JS frame; the JS function it used before, "
+            f"called directly, takes {n(row.ns(js))} ns ({row.ratio(js):.2f}× the raw limit). The rest is Rust: the "
+            f"frontend's dispatch (a boxed `BackendObject`, a `dyn Any` downcast) and the backend's store and range "
+            f"checks and cached accessor lookup. *To close it:* the frontend's share is outside this crate; the "
+            f"backend's is a few checks and one or two indirect calls."
+        )
+    if fam == "Table::set" and path == "fast":
+        js = row.idx("rtl2_")
+        return (
+            f"{n(ours)} ns against {n(limit)} ns. The fast runtime's JS side called directly takes {n(row.ns(js))} ns "
+            f"({row.ratio(js):.2f}× the limit); the remaining {n(row.diff(0, js))} ns are Rust: the frontend's "
+            f"dispatch and the benchmark's `Ref::FuncRef(Some(add.clone()))` (`set` takes the reference by value; "
+            f"the frontend's `Func` clone allocates), the backend's store and type checks and handle lookup."
         )
     if fam == "Table::get" and path == "fast":
         js = row.idx("rtl2_table_get")
         return (
-            f"{n(ours)} ns against {n(limit)} ns. The fast runtime's `table_get` plus the `free` of the handle, called "
-            f"directly, take {n(row.ns(js))} ns ({row.ratio(js):.1f}× the limit): a function has one handle however "
-            f"often it is read (a JS `Map` from the function to its handle, with a count of Rust owners), so a read "
-            f"counts it up and dropping the `Func` counts it down, a second crossing. The Rust side adds "
-            f"{n(row.diff(0, js))} ns: a new `Func` (`Arc`, `JsRef`), the signature lookup (a `Mutex` and a "
-            f"`FuncType` clone) and the frontend's boxed `BackendObject`. *To close it:* a cached `Func` per handle "
-            f"on the Rust side (no allocation and no `free` crossing for a function already held)."
+            f"{n(ours)} ns against {n(limit)} ns. The fast runtime's `table_get` called directly takes "
+            f"{n(row.ns(js))} ns ({row.ratio(js):.1f}× the limit). A function Rust already holds comes back as its "
+            f"own handle, not counted again, and Rust answers with the `Func` it has (a weak map by handle, "
+            f"`backend/src/by_handle.rs`): no allocation and no second crossing in the backend. The Rust side's "
+            f"{n(row.diff(0, js))} ns are the frontend's boxed `BackendObject` (an allocation per read) and "
+            f"dispatch, the backend's `Func` clone and the slot decoding. *To close it:* the frontend's box is "
+            f"outside this crate."
         )
     if fam == "Module::new":
         js = row.idx("rtl2_module_new")

@@ -686,7 +686,7 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
                 Member::new("pyo3", move || drop(black_box(js::call_method(&t_js, "get", &[int(0)])))),
                 fast.map(|h| {
                     let th = h.table;
-                    Member::new("rtl2_table_get + rtl2_free called directly (the function's one handle counted up, then down)", move || {
+                    Member::new("rtl2_table_get called directly (a function Rust holds: its handle is not counted again; a new one would be freed)", move || {
                         let mut slots = [0f64; 3];
                         let _ = black_box(unsafe { fast_abi::table_get(th, 0, slots.as_mut_ptr()) });
                         if slots[0] == 2.0 {

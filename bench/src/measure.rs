@@ -42,8 +42,9 @@ fn sample(op: &mut dyn FnMut(), iterations: u64) -> f64 {
 }
 
 /// Warms `op` up and returns the iterations that fill a sample, from the
-/// fastest of three trial runs (one slow trial must not shrink the samples).
-fn calibrate(op: &mut dyn FnMut()) -> u64 {
+/// fastest of three trial runs (one slow trial must not shrink the samples),
+/// at least `min_iterations`.
+fn calibrate(op: &mut dyn FnMut(), min_iterations: u64) -> u64 {
     let warm_up = Instant::now();
     let mut calls = 0u32;
     while (warm_up.elapsed().as_nanos() as f64) < WARM_UP_NS || calls < 3 {
@@ -55,18 +56,24 @@ fn calibrate(op: &mut dyn FnMut()) -> u64 {
         n *= 2;
     }
     let fastest = (0..3).map(|_| sample(op, n) / n as f64).fold(f64::INFINITY, f64::min);
-    ((SAMPLE_NS / fastest.max(1e-3)).ceil() as u64).clamp(MIN_ITERATIONS, 1 << 28)
+    ((SAMPLE_NS / fastest.max(1e-3)).ceil() as u64).clamp(min_iterations, 1 << 28)
 }
 
 /// Measures every member: warm-up and calibration each, then [`ROUNDS`]
 /// rounds, each sampling every member once, in a shuffled order.
-pub fn group(mut members: Vec<Member<'_>>) -> Vec<Measured> {
-    let iterations: Vec<u64> = members.iter_mut().map(|m| calibrate(&mut m.op)).collect();
+pub fn group(members: Vec<Member<'_>>) -> Vec<Measured> {
+    group_with(members, ROUNDS, MIN_ITERATIONS)
+}
+
+/// [`group`] with `rounds` rounds and at least `min_iterations` operations
+/// per sample (fewer for operations that take seconds).
+pub fn group_with(mut members: Vec<Member<'_>>, rounds: usize, min_iterations: u64) -> Vec<Measured> {
+    let iterations: Vec<u64> = members.iter_mut().map(|m| calibrate(&mut m.op, min_iterations)).collect();
     let n = members.len();
-    let mut samples = vec![Vec::with_capacity(ROUNDS); n];
+    let mut samples = vec![Vec::with_capacity(rounds); n];
     let mut order: Vec<usize> = (0..n).collect();
     let mut rng = 0x9E37_79B9_7F4A_7C15u64;
-    for _ in 0..ROUNDS {
+    for _ in 0..rounds {
         // A fresh order every round: no member always follows the same one
         // (what one leaves behind, e.g. garbage to collect, lands on the next).
         for k in (1..n).rev() {

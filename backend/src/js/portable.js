@@ -63,32 +63,24 @@
   },
 
   // Compiled once per function. Floats cross as JS numbers, except that a
-  // call with a NaN argument passes every float as its bits and one more
-  // argument, `true` (it then goes through an adapter taking bits); a NaN
-  // result comes back as its bits (float_bits.js).
+  // call with a NaN or -0 argument passes every float as its bits and one
+  // more argument, `true` (it then goes through an adapter taking bits); a
+  // NaN or -0 result comes back as `[its bits]` (callers.js).
   makeCaller(func, params, results) {
-    const argsOf = (codes) => [...codes].map((c, i) =>
-      c === "I" ? `BigInt(a${i})` : c === "r" || c === "x" ? `(a${i} === undefined ? null : a${i})` : `a${i}`,
-    ).join(", ");
-    const returned = (call) => {
-      if (results.length === 0) return `${call}; return undefined;`;
-      if (results.length === 1) return `return ${call};`;
-      return `return Array.from(${call});`;
-    };
     const names = [...params].map((_, i) => `a${i}`);
-    let body = returned(`f(${argsOf(params)})`);
+    let body = callAndReturn("f", argList(params), results, []);
     let bits = null;
     let nan = null;
     if (hasFloat(params + results)) {
       bits = bitsAdapter(func, `${asBits(params)}:${asBits(results)}`, `${params}:${results}`);
-      const safe = nanSafeAdapter(func, `${params}:${results}`);
-      [func, nan] = [safe.f, safe.nan];
+      ({ f: func, nan } = nanSafeAdapter(func, `${params}:${results}`));
       const floats = [...results].flatMap((c, k) => (isFloat(c) ? [k] : []));
-      const fix = floats.map((k) => (results.length === 1 ? `r !== r && (r = nan[0].value);` : `r[${k}] !== r[${k}] && (r[${k}] = nan[${k}].value);`));
-      const call = results.length > 1 ? `Array.from(f(${argsOf(params)}))` : `f(${argsOf(params)})`;
-      if ([...params].some(isFloat)) names.push("viaBits");
-      body = `${[...params].some(isFloat) ? `if (viaBits) { ${returned(`bits(${argsOf(asBits(params))})`)} }` : ""}` +
-        (results.length === 0 ? `${call}; return undefined;` : `let r = ${call}; ${fix.join(" ")} return r;`);
+      body = callAndReturn("f", argList(params), results, floats.map((k) => specialAsBits(k, results)));
+      if ([...params].some(isFloat)) {
+        names.push("viaBits");
+        const wrapped = floats.map((k) => `${resultAt(k, results)} = [${resultAt(k, results)}];`);
+        body = `if (viaBits) { ${callAndReturn("bits", argList(asBits(params)), results, wrapped)} } ${body}`;
+      }
     }
     return new Function(
       "f", "bits", "nan", "wrapException",

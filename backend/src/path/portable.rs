@@ -8,7 +8,7 @@ use super::from_py_err;
 use crate::error::{clear_host_error, park_host_error};
 use crate::host_registry::{HostArgs, lookup, panic_message};
 use pyo3::exceptions::PyRuntimeError;
-use pyo3::types::{PyBool, PyFloat, PyTuple};
+use pyo3::types::{PyBool, PyFloat, PyInt, PyTuple};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use crate::js_ref::JsRef;
 use crate::signature;
@@ -71,11 +71,17 @@ pub(crate) fn element_type(ty: RefType) -> ValType {
 }
 
 /// The arguments of a call as its JS caller takes them (`Portable.makeCaller`):
-/// floats as numbers; with a NaN among them, every float as its bits (a NaN
-/// as a JS number may lose its payload) and `True` after the arguments.
+/// floats as numbers; with a NaN or -0 among them, every float as its bits
+/// (a NaN as a JS number may lose its payload, and Pyodide may hand -0 on as
+/// an int) and `True` after the arguments.
 fn call_args<'py>(py: Python<'py>, args: &[Val<Engine>]) -> Result<SmallVec<[Bound<'py, PyAny>; INLINE_VALUES]>> {
-    let nan = |v: &Val<Engine>| matches!(v, Val::F32(x) if x.is_nan()) || matches!(v, Val::F64(x) if x.is_nan());
-    if args.iter().any(nan) {
+    let special = |x: f64| x.is_nan() || (x == 0.0 && x.is_sign_negative());
+    let special = |v: &Val<Engine>| match v {
+        Val::F32(x) => special(f64::from(*x)),
+        Val::F64(x) => special(*x),
+        _ => false,
+    };
+    if args.iter().any(special) {
         let mut out = args.iter().map(|a| to_js(py, a)).collect::<Result<SmallVec<[_; INLINE_VALUES]>>>()?;
         out.push(PyBool::new(py, true).to_owned().into_any());
         return Ok(out);
@@ -89,14 +95,23 @@ fn call_args<'py>(py: Python<'py>, args: &[Val<Engine>]) -> Result<SmallVec<[Bou
         .collect()
 }
 
-/// A call's result as its JS caller returns it: a float as a number (a NaN
-/// as its bits, which [`from_js`] reads).
+/// A call's result as its JS caller returns it: a float as a number (a
+/// Python float, or an int when it is integral) or, for a NaN or -0,
+/// `[its bits]` (which [`from_js`] reads).
 fn from_js_number<T>(py: Python<'_>, value: &Bound<'_, PyAny>, ty: ValType, store: &mut StoreInner<T>) -> Result<Val<Engine>> {
-    match (ty, value.cast::<PyFloat>()) {
-        (ValType::F32, Ok(number)) => Ok(Val::F32(number.value() as f32)),
-        (ValType::F64, Ok(number)) => Ok(Val::F64(number.value())),
-        _ => from_js(py, value, ty, store),
+    if !matches!(ty, ValType::F32 | ValType::F64) {
+        return from_js(py, value, ty, store);
     }
+    let number = if let Ok(float) = value.cast::<PyFloat>() {
+        float.value()
+    } else if value.cast::<PyInt>().is_ok() {
+        // An integral number as an int: it came from a double, so it
+        // converts back exactly.
+        value.extract::<f64>()?
+    } else {
+        return from_js(py, &value.get_item(0)?, ty, store);
+    };
+    Ok(if ty == ValType::F32 { Val::F32(number as f32) } else { Val::F64(number) })
 }
 
 /// A failed copy, worded as on the fast path.

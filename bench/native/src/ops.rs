@@ -6,7 +6,7 @@
 
 use crate::guest::Guest;
 use crate::instantiation::Instantiation;
-use crate::measure::{Measured, Member, group};
+use crate::measure::{Measured, Member, group, group_with};
 use crate::modules::{big, many_functions};
 use anyhow::{Context, Result, ensure};
 use std::hint::black_box;
@@ -55,6 +55,16 @@ impl Op {
 fn measure(name: &str, per_call: u32, op: impl FnMut()) -> Op {
     let measured = group(vec![Member::new(name, op)]).pop().expect("a group of one member measures it");
     Op { per_call, measured }
+}
+
+/// Rounds for an operation that takes seconds natively (a Cranelift compile
+/// of the bench's many-functions module: 3.5 s here), one operation per sample.
+const SLOW_ROUNDS: usize = 5;
+
+/// [`measure`] for such an operation.
+fn measure_slow(name: &str, op: impl FnMut()) -> Op {
+    let measured = group_with(vec![Member::new(name, op)], SLOW_ROUNDS, 1).pop().expect("a group of one member measures it");
+    Op { per_call: 1, measured }
 }
 
 /// Measures every operation, in the order of the Pyodide bench's table.
@@ -156,7 +166,7 @@ fn modules_instances(g: &Guest, ops: &mut Vec<Op>) -> Result<()> {
     let engine = &g.engine;
     for (name, bytes) in [("Module::new 10 MiB", big(10 << 20)), ("Module::new 1 MiB many functions", many_functions(1 << 20))] {
         Module::new(engine, &bytes).with_context(|| format!("{name} fails"))?;
-        ops.push(measure(name, 1, || drop(black_box(Module::new(engine, black_box(&bytes)).expect("it compiles")))));
+        ops.push(measure_slow(name, || drop(black_box(Module::new(engine, black_box(&bytes)).expect("it compiles")))));
     }
     for n in [1usize, 100] {
         let name = format!("Instance::new ({n} import{})", if n == 1 { "" } else { "s" });
