@@ -3,7 +3,7 @@
 //! interleaved group (see `measure.rs`).
 
 use crate::measure::{Measured, Member, group};
-use crate::modules::{FLOOR_THUNK, GUEST, big, consumer, many_functions, provider};
+use crate::modules::{FLOOR_THUNK, GUEST, big, consumer, instantiate_guest, many_functions, provider};
 use anyhow::{Context, Result};
 use pyo3::prelude::*;
 use pyo3::types::{PyCFunction, PyDict, PyList, PyTuple};
@@ -166,17 +166,7 @@ pub(crate) struct Ours {
 
 pub(crate) fn ours(portable: bool) -> Result<Ours> {
     let engine = Engine::new(if portable { E::portable() } else { E::default() });
-    let mut store = Store::new(&engine, ());
-    let host = Func::new(&mut store, FuncType::new([ValType::I32], [ValType::I32]), |_, args, results| {
-        if let Val::I32(x) = args[0] {
-            results[0] = Val::I32(x.wrapping_add(1));
-        }
-        Ok(())
-    });
-    let mut imports = Imports::new();
-    imports.define("env", "host", Extern::Func(host));
-    let module = Module::new(&engine, &wat::parse_str(GUEST)?)?;
-    let instance = Instance::new(&mut store, &module, &imports)?;
+    let (store, instance) = instantiate_guest(&engine)?;
     Ok(Ours { store, instance, engine })
 }
 

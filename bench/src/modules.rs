@@ -1,4 +1,7 @@
-//! The guest modules the benchmarks run.
+//! The guest modules the benchmarks run (shared with `bench/native`).
+
+use wasm_runtime_layer::backend::WasmEngine;
+use wasm_runtime_layer::{Engine, Extern, Func, FuncType, Imports, Instance, Module, Store, Val, ValType};
 
 /// The main guest: calls of each signature, a host-call loop, memory, a global, a table.
 pub const GUEST: &str = r#"(module
@@ -18,6 +21,23 @@ pub const GUEST: &str = r#"(module
         (local.set $n (i32.sub (local.get $n) (i32.const 1)))
         (br $next)))
       (local.get $acc)))"#;
+
+/// [`GUEST`] in a new store of `engine`, its import a host function (`x + 1`)
+/// made with `Func::new`: what a user writes, on any backend.
+pub fn instantiate_guest<E: WasmEngine>(engine: &Engine<E>) -> anyhow::Result<(Store<(), E>, Instance)> {
+    let mut store = Store::new(engine, ());
+    let host = Func::new(&mut store, FuncType::new([ValType::I32], [ValType::I32]), |_, args, results| {
+        if let Val::I32(x) = args[0] {
+            results[0] = Val::I32(x.wrapping_add(1));
+        }
+        Ok(())
+    });
+    let mut imports = Imports::new();
+    imports.define("env", "host", Extern::Func(host));
+    let module = Module::new(engine, &wat::parse_str(GUEST)?)?;
+    let instance = Instance::new(&mut store, &module, &imports)?;
+    Ok((store, instance))
+}
 
 /// The floor of the fast path's host-call protocol: a thunk like the backend's
 /// generated host functions (reserve scratch in Rust memory by moving a

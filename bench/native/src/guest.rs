@@ -2,9 +2,9 @@
 //! `Ours` (bench/src/bench.rs) sets it up, through `wasm_runtime_layer`: one
 //! host function (`Func::new`) as its import.
 
-use crate::modules::GUEST;
+use crate::modules::instantiate_guest;
 use anyhow::{Context, Result};
-use wasm_runtime_layer::{Engine, Extern, Func, FuncType, Imports, Instance, Module, Store, Val, ValType};
+use wasm_runtime_layer::{Engine, Extern, Func, Instance, Store};
 
 /// The backend under measurement.
 pub type E = wasmtime_runtime_layer::Engine;
@@ -15,7 +15,7 @@ pub struct Guest {
     pub engine: Engine<E>,
     /// The store the guest lives in.
     pub store: Store<(), E>,
-    /// The instance of [`GUEST`].
+    /// The instance of [`GUEST`](crate::modules::GUEST).
     pub instance: Instance,
 }
 
@@ -23,17 +23,7 @@ impl Guest {
     /// wasmtime's default engine, a store, and the guest with its host function.
     pub fn new() -> Result<Self> {
         let engine = Engine::new(E::default());
-        let mut store = Store::new(&engine, ());
-        let host = Func::new(&mut store, FuncType::new([ValType::I32], [ValType::I32]), |_, args, results| {
-            if let Val::I32(x) = args[0] {
-                results[0] = Val::I32(x.wrapping_add(1));
-            }
-            Ok(())
-        });
-        let mut imports = Imports::new();
-        imports.define("env", "host", Extern::Func(host));
-        let module = Module::new(&engine, &wat::parse_str(GUEST)?)?;
-        let instance = Instance::new(&mut store, &module, &imports)?;
+        let (store, instance) = instantiate_guest(&engine)?;
         Ok(Self { engine, store, instance })
     }
 
