@@ -6,7 +6,7 @@ pub struct XorShift(pub u64);
 
 impl XorShift {
     /// The next pseudo-random number.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -15,7 +15,7 @@ impl XorShift {
 
     /// A number in `0..n` (0 when `n` is 0).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
 }
 
@@ -24,7 +24,7 @@ impl XorShift {
 /// it is interesting, and says what it did.
 pub fn mutate(rng: &mut XorShift, bytes: &mut Vec<u8>) -> String {
     if bytes.is_empty() {
-        let byte = rng.next() as u8;
+        let byte = rng.next_u64() as u8;
         bytes.push(byte);
         return format!("push {byte:#x}");
     }
@@ -37,7 +37,7 @@ pub fn mutate(rng: &mut XorShift, bytes: &mut Vec<u8>) -> String {
             format!("flip bit {bit:#x} at {at}")
         }
         1 => {
-            let byte = rng.next() as u8;
+            let byte = rng.next_u64() as u8;
             bytes[at] = byte;
             format!("set byte {at} to {byte:#x}")
         }
@@ -46,7 +46,7 @@ pub fn mutate(rng: &mut XorShift, bytes: &mut Vec<u8>) -> String {
             format!("truncate to {at}")
         }
         3 => {
-            let byte = rng.next() as u8;
+            let byte = rng.next_u64() as u8;
             bytes.insert(at, byte);
             format!("insert {byte:#x} at {at}")
         }
