@@ -186,6 +186,10 @@ def _cause(r):
             parts = [("frontend", r.diff(0, b)), ("backend dispatch", r.diff(b, f)), ("thunk protocol", r.diff(f, 1))]
         elif fam == "Module::new":
             return f"noise: control at {r.ratio(r.idx('control')):.2f}×"
+        elif r.idx("accessor") is not None:
+            acc = r.idx("accessor")
+            parts = [("frontend", r.diff(0, b)), ("backend Rust", r.diff(b, acc)),
+                     ("accessor", r.ns(acc) if r.against_native else r.diff(acc, 1))]
         else:
             js = r.idx("rtl2_")
             if b is not None:
@@ -336,8 +340,8 @@ def note(row, rows, first):
             f"`wasm_runtime_layer::Func::call` makes them) measure {n(conv)} ns, {'more' if over else 'less'} than "
             f"the {n(budget - limit)} ns the target leaves above the raw call. The backend's Rust side is the argument "
             f"count, type and store checks, the handle and shim lookups, the parked-error slot and the current-store "
-            f"guard, and the slot conversions; three thread-local accesses like its own measure "
-            f"{n(i32.find('probe: three thread-local'))} ns of it."
+            f"guard (one thread-local, set and restored), and the slot conversions; two thread-local accesses like "
+            f"its own measure {n(i32.find('probe: two thread-local'))} ns of it."
         )
         frame = i32.idx("probe: the export behind one JS frame with try/catch")
         if frame is not None:
@@ -353,9 +357,8 @@ def note(row, rows, first):
             else "in the backend: "
         )
         return text + (
-            f" *To close it:* {reach}fold the parked-error slot and the current-store guard into one thread-local "
-            "access, and check a numeric call with one comparison of signature ids instead of per-value type and "
-            "store checks."
+            f" *To close it:* {reach}check a numeric call with one comparison of signature ids instead of per-value "
+            "type and store checks (the values' types must still be read, one by one, from the frontend's slice)."
         )
     if fam == "host function" and path == "fast":
         floor = row.idx("floor")
@@ -379,16 +382,22 @@ def note(row, rows, first):
             f"call, which `wasm_runtime_layer` 0.7's `Func::new` (values as slices of `Val`) cannot do without."
         )
     if fam in ("Memory", "Global") and path == "fast":
-        js = row.idx("rtl2_")
+        acc = row.idx("accessor")
         versus = native_intro(row) if row.against_native else f"{n(ours)} ns against {n(limit)} ns."
-        what = "a load or store of up to 8 bytes after a size check" if fam == "Memory" else "a `global.get` or `global.set`"
+        what = "a load or store of up to 8 bytes" if fam == "Memory" else "a `global.get` or `global.set`"
+        checks = (
+            "the store check, the range check against the memory's size as last seen (asked again only when a "
+            "copy goes past it) and the cached accessor lookup"
+            if fam == "Memory"
+            else "the store and type checks, the cached accessor lookup and the slot conversion"
+        )
         return (
             f"{versus} The backend calls Wasm accessors JS made for this {fam.lower()} and put in the function "
-            f"table ({what}: `backend/src/js/accessors.js`), with no JS frame; the JS function it used before, "
-            f"called directly, takes {n(row.ns(js))} ns ({row.ratio(js):.2f}× the raw limit). The rest is Rust: the "
-            f"frontend's dispatch (a boxed `BackendObject`, a `dyn Any` downcast) and the backend's store and range "
-            f"checks and cached accessor lookup. *To close it:* the frontend's share is outside this crate; the "
-            f"backend's is a few checks and one or two indirect calls."
+            f"table ({what}: `backend/src/js/accessors.js`), with no JS frame; the accessor called directly takes "
+            f"{n(row.ns(acc))} ns. Split (medians of per-round differences): the `wasm_runtime_layer` frontend "
+            f"{n(front)} ns (its dispatch: a boxed `BackendObject`, a `dyn Any` downcast), the backend's Rust "
+            f"{n(row.diff(b, acc))} ns ({checks}). *To close it:* the frontend's share is outside this crate; the "
+            f"backend's is a few checks and one indirect call."
         )
     if fam == "Table::set" and path == "fast":
         js = row.idx("rtl2_")
@@ -404,10 +413,12 @@ def note(row, rows, first):
             f"{n(ours)} ns against {n(limit)} ns. The fast runtime's `table_get` called directly takes "
             f"{n(row.ns(js))} ns ({row.ratio(js):.1f}× the limit). A function Rust already holds comes back as its "
             f"own handle, not counted again, and Rust answers with the `Func` it has (a weak map by handle, "
-            f"`backend/src/by_handle.rs`): no allocation and no second crossing in the backend. The Rust side's "
-            f"{n(row.diff(0, js))} ns are the frontend's boxed `BackendObject` (an allocation per read) and "
-            f"dispatch, the backend's `Func` clone and the slot decoding. *To close it:* the frontend's box is "
-            f"outside this crate."
+            f"`backend/src/by_handle.rs`): no allocation and no second crossing in the backend. Split (medians of "
+            f"per-round differences): the frontend {n(front)} ns (its boxed `BackendObject`, an allocation per "
+            f"read, and dispatch), the backend's Rust {n(row.diff(b, js))} ns (the store check, the weak-map lookup "
+            f"and `Func` clone, the slot decoding); without the frontend the backend is at {row.ratio(b):.2f}×. "
+            f"*To close it:* the frontend's box is outside this crate; the JS `table.get` and handle lookup are "
+            f"the rest."
         )
     if fam == "Module::new":
         js = row.idx("rtl2_module_new")

@@ -178,28 +178,6 @@ impl fmt::Display for WrongStore {
 
 impl std::error::Error for WrongStore {}
 
-thread_local! {
-    /// The error of the host function that failed last, waiting to be
-    /// returned by the `Func::call` that its JS exception unwinds to.
-    static PENDING_HOST_ERROR: std::cell::RefCell<Option<anyhow::Error>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-/// Parks a host function's error until the enclosing call returns it.
-pub(crate) fn park_host_error(err: anyhow::Error) {
-    PENDING_HOST_ERROR.with(|slot| *slot.borrow_mut() = Some(err));
-}
-
-/// Drops any parked host error (at the start of a call).
-pub(crate) fn clear_host_error() {
-    PENDING_HOST_ERROR.with(|slot| slot.borrow_mut().take());
-}
-
-/// Takes the parked host error, if any.
-pub(crate) fn take_host_error() -> Option<anyhow::Error> {
-    PENDING_HOST_ERROR.with(|slot| slot.borrow_mut().take())
-}
-
 #[cfg(test)]
 mod tests {
     use super::TrapCode::{self, *};

@@ -14,7 +14,8 @@
 //! it, which returns the parked error unchanged.
 
 use crate::Engine;
-use crate::store::{StoreContextMut, StoreInner, current};
+use crate::call_state::current;
+use crate::store::{StoreContextMut, StoreInner};
 use crate::store_id::StoreId;
 use crate::host_registry::{Callback, HostArgs};
 use crate::path::{from_js, to_js};
@@ -34,7 +35,7 @@ pub(crate) type HostFn<T> =
 /// Erases the store type of a host function owned by store `owner`.
 pub(crate) fn erase<T: 'static>(owner: StoreId, ty: FuncType, func: Box<HostFn<T>>) -> Arc<Callback> {
     Arc::new(move |args: HostArgs<'_, '_>| {
-        // SAFETY: the reference lives only for this call (see `store::current`).
+        // SAFETY: the reference lives only for this call (see `call_state::current`).
         let store = unsafe { current::<T>(owner)? };
         match args {
             HostArgs::Slots(slots, out) => call_with_slots(store, &ty, &*func, slots, out).map(|()| None),

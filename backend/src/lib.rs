@@ -30,6 +30,7 @@ pub mod boundary;
 pub mod js;
 
 mod by_handle;
+mod call_state;
 mod engine;
 mod error;
 mod externref;

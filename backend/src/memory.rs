@@ -37,7 +37,7 @@ impl Memory {
         Self { js, ty, store, small_copies: OnceLock::new() }
     }
 
-    /// The fast path's small-copy functions for this memory (`path/small_copies.rs`).
+    /// The fast path's small-copy functions for this memory (`path/accessors.rs`).
     pub(crate) fn small_copies(&self) -> &OnceLock<Option<SmallCopies>> {
         &self.small_copies
     }

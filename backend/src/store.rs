@@ -1,13 +1,11 @@
-//! The store: user data, the host objects it owns, and the "current store"
-//! through which host functions called from Wasm reach it.
+//! The store: user data and the host objects it owns (host functions called
+//! from Wasm reach it through `crate::call_state`).
 
 use crate::Engine;
 pub use crate::store_id::StoreId;
 use crate::externref::ExternRef;
 use crate::trap_sites::TableSites;
 use pyo3::prelude::*;
-use std::any::TypeId;
-use std::cell::Cell;
 use std::collections::HashMap;
 use wasm_runtime_layer::ValType;
 use wasm_runtime_layer::backend::{
@@ -15,7 +13,7 @@ use wasm_runtime_layer::backend::{
 };
 
 /// Everything a store owns. Boxed, so its address is stable while host
-/// functions reach it through the current-store pointer.
+/// functions reach it through the current-store pointer (`crate::call_state`).
 pub struct StoreInner<T> {
     pub(crate) id: StoreId,
     pub(crate) engine: Engine,
@@ -165,57 +163,4 @@ impl<'a, T: 'static> WasmStoreContextMut<'a, T, Engine> for StoreContextMut<'a, 
     fn data_mut(&mut self) -> &mut T {
         &mut self.inner.data
     }
-}
-
-/// The store a Wasm call is running in, for host functions to reach.
-#[derive(Clone, Copy)]
-struct Current {
-    store: *mut (),
-    data_type: TypeId,
-    id: StoreId,
-}
-
-thread_local! {
-    static CURRENT: Cell<Option<Current>> = const { Cell::new(None) };
-}
-
-/// Makes `store` the current store until the guard drops (calls nest).
-pub(crate) struct Entered {
-    previous: Option<Current>,
-}
-
-impl Drop for Entered {
-    fn drop(&mut self) {
-        CURRENT.with(|c| c.set(self.previous));
-    }
-}
-
-/// Makes `store` the store that host functions called from JS run in.
-pub(crate) fn enter<T: 'static>(store: &mut StoreInner<T>) -> Entered {
-    let current = Current {
-        store: (store as *mut StoreInner<T>).cast(),
-        data_type: TypeId::of::<T>(),
-        id: store.id,
-    };
-    Entered { previous: CURRENT.with(|c| c.replace(Some(current))) }
-}
-
-/// The current store, if it is `owner` and holds data of type `T`.
-///
-/// # Safety
-/// The caller must not keep the reference beyond the host-function call that
-/// asked for it; the store is borrowed by the `Func::call`/`Instance::new`
-/// frame below, which does not touch it until JS returns.
-pub(crate) unsafe fn current<'a, T: 'static>(owner: StoreId) -> anyhow::Result<&'a mut StoreInner<T>> {
-    let Some(current) = CURRENT.with(Cell::get) else {
-        anyhow::bail!("host function called from JS outside of any Wasm call of its store");
-    };
-    if current.data_type != TypeId::of::<T>() {
-        anyhow::bail!("host function called with a store whose data has another type");
-    }
-    if current.id != owner {
-        anyhow::bail!("host function called from a store it does not belong to");
-    }
-    // SAFETY: see the function's contract; type and identity were checked above.
-    Ok(unsafe { &mut *current.store.cast::<StoreInner<T>>() })
 }

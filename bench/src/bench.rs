@@ -229,8 +229,8 @@ pub fn run(py: Python<'_>) -> Result<Bound<'_, PyList>> {
         let mut d = direct(portable)?;
         calls(py, &out, o, &mut d, &limits, portable)?;
         host_calls(py, &out, o, &mut d, &limits, portable)?;
-        memory(py, &out, o, &limits, portable)?;
-        globals_tables(py, &out, o, &limits, portable)?;
+        memory(py, &out, o, &mut d, &limits, portable)?;
+        globals_tables(py, &out, o, &mut d, &limits, portable)?;
         module_instance(py, &out, &o.engine, &d.engine, &limits, portable)?;
     }
     Ok(out)
@@ -262,11 +262,12 @@ const RAW_CALL: &str = "raw direct import call of the export";
 const PYO3_CALL: &str = "hand-written PyO3 call of the export";
 const BACKEND_CALL: &str = "backend Func::call without the wasm_runtime_layer frontend";
 const FRONTEND_CONVERSIONS: &str = "probe: the frontend's argument and result conversions alone (SmallVecs of backend values, as wasm_runtime_layer::Func::call makes)";
-const TLS_PROBE: &str = "probe: three thread-local accesses (as the backend's call makes: clear the parked host error, set the current store, restore it)";
+const TLS_PROBE: &str = "probe: two thread-local accesses (as the backend's call makes: set the current store and drop a stale parked host error, then restore the store)";
 
 thread_local! {
-    static PARKED: std::cell::RefCell<Option<anyhow::Error>> = const { std::cell::RefCell::new(None) };
-    static CURRENT: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+    /// Stands in for the backend's call state (`call_state.rs`) in [`TLS_PROBE`].
+    static CALL: (std::cell::Cell<Option<usize>>, std::cell::Cell<Option<anyhow::Error>>) =
+        const { (std::cell::Cell::new(None), std::cell::Cell::new(None)) };
 }
 
 const RTL1_CALL: &str = "rtl2_call called directly (the fast runtime's JS dispatcher and Wasm shim)";
@@ -323,11 +324,12 @@ fn calls(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, 
             black_box(res);
         }));
         steps.push(Member::new(TLS_PROBE, || {
-            // What the backend's call does with thread-locals around the JS call:
-            // clear the parked host error, make the store current, restore it.
-            PARKED.with(|slot| drop(slot.borrow_mut().take()));
-            let previous = CURRENT.with(|c| c.replace(Some(black_box(7usize))));
-            CURRENT.with(|c| c.set(black_box(previous)));
+            // What the backend's call does with its thread-local around the JS call.
+            let previous = CALL.with(|(current, parked)| {
+                drop(parked.take());
+                current.replace(Some(black_box(7usize)))
+            });
+            CALL.with(|(current, _)| current.set(black_box(previous)));
         }));
         steps.push(Member::new("probe: the export behind one JS frame with try/catch", || {
             black_box(unsafe { rtlbench_frame_add(black_box(1), 2) });
@@ -538,11 +540,35 @@ fn memoryview_as<'py>(py: Python<'py>, bytes: &mut [u8], writable: bool) -> PyRe
     unsafe { Bound::from_owned_ptr_or_err(py, pyo3::ffi::PyMemoryView_FromMemory(bytes.as_mut_ptr().cast(), bytes.len() as isize, flags)) }
 }
 
+/// The backend's memory copy called through its own types.
+const BACKEND_MEMORY: &str = "backend Memory::read/write without the wasm_runtime_layer frontend";
+/// The backend's global or table access called through its own types.
+const BACKEND_ACCESS: &str = "backend access without the wasm_runtime_layer frontend";
+
+type SmallLoad = unsafe extern "C" fn(u32, u32) -> u64;
+type SmallStore = unsafe extern "C" fn(u32, u32, u64);
+type GlobalGet = unsafe extern "C" fn() -> u64;
+type GlobalSet = unsafe extern "C" fn(u64);
+
+/// The function at `index` of the shared function table, as a pointer of type `F`.
+///
+/// # Safety
+/// `F` must be an `unsafe extern "C" fn` type of exactly the Wasm type of the
+/// function at `index`, which must stay in the table while it is used.
+unsafe fn table_function<F: Copy>(index: u32) -> F {
+    const { assert!(size_of::<F>() == size_of::<usize>()) };
+    // SAFETY: see the function's contract (on wasm32 a function pointer is its table index).
+    unsafe { std::mem::transmute_copy::<usize, F>(&(index as usize)) }
+}
+
 const PYO3_COPY: &str = "a hand-written PyO3 copy (Uint8Array view, one assign_to/assign with a memoryview)";
 
-fn memory(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Limits<'_>, portable: bool) -> Result<()> {
+fn memory(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, l: &Limits<'_>, portable: bool) -> Result<()> {
     let path = if portable { "portable" } else { "fast" };
     let mem = o.export("mem")?.into_memory().context("no mem")?;
+    let dmem = d.instance.get_export(c(&d.store), "mem").and_then(be::Extern::into_memory).context("no direct mem")?;
+    let dstore = std::cell::RefCell::new(&mut d.store);
+    let (dmem, dstore) = (&dmem, &dstore);
     let mem_js = js::get_property(&l.exports, "mem")?;
     for (label, len) in [("8 B", 8usize), ("1 MiB", 1 << 20)] {
         let small = len == 8;
@@ -581,7 +607,34 @@ fn memory(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Limits<'_>,
                 (true, true) => members.extend([hand, raw]),
                 (true, false) => members.extend([raw, hand]),
             }
-            if let (false, Some(h)) = (portable, &l.fast) {
+            if let (false, true, Some(h)) = (portable, small, &l.fast) {
+                let buffer = std::cell::RefCell::new(vec![1u8; len]);
+                members.push(Member::new(BACKEND_MEMORY, move || {
+                    let mut b = buffer.borrow_mut();
+                    if read {
+                        be::WasmMemory::read(dmem, c(&**dstore.borrow()), 64, &mut b).unwrap_or(());
+                    } else {
+                        be::WasmMemory::write(dmem, cx(&mut **dstore.borrow_mut()), 64, &b).unwrap_or(());
+                    }
+                }));
+                let mut indices = [0u32; 3];
+                // SAFETY: `h.mem` is live; JS writes three u32.
+                if unsafe { fast_abi::small_copies(h.mem, indices.as_mut_ptr()) }.is_ok() && !indices.contains(&0) {
+                    // SAFETY: JS put a load (i32, i32) -> i64 and a store (i32, i32, i64) at these indices.
+                    let (load, store) = unsafe { (table_function::<SmallLoad>(indices[0]), table_function::<SmallStore>(indices[1])) };
+                    members.push(Member::new(
+                        if read { "accessor: the memory's Wasm load called directly (no bounds check)" } else { "accessor: the memory's Wasm store called directly (no bounds check)" },
+                        move || {
+                            if read {
+                                black_box(unsafe { load(black_box(64), 8) });
+                            } else {
+                                unsafe { store(black_box(64), 8, black_box(0x0101_0101_0101_0101)) };
+                            }
+                        },
+                    ));
+                }
+            }
+            if let (false, false, Some(h)) = (portable, small, &l.fast) {
                 let m = h.mem;
                 let buffer = std::cell::RefCell::new(vec![1u8; len]);
                 members.push(Member::new(
@@ -625,7 +678,7 @@ fn memory(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Limits<'_>,
 
 const PYO3_ACCESS: &str = "hand-written PyO3 access (one JS call)";
 
-fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Limits<'_>, portable: bool) -> Result<()> {
+fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct, l: &Limits<'_>, portable: bool) -> Result<()> {
     let path = if portable { "portable" } else { "fast" };
     let (what, other, target) = if portable { (PYO3_ACCESS, Some("raw direct access"), 1.5) } else { ("raw direct access", None, 2.0) };
     let g_js = js::get_property(&l.exports, "g")?;
@@ -638,6 +691,18 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
     let store = &store;
     let int = move |n: u32| n.into_pyobject(py).map(|v| v.into_any()).ok();
     let fast = if portable { None } else { l.fast.as_ref() };
+    let dg = d.instance.get_export(c(&d.store), "g").and_then(be::Extern::into_global).context("no direct g")?;
+    let dtable = d.instance.get_export(c(&d.store), "t").and_then(be::Extern::into_table).context("no direct t")?;
+    let dstore = std::cell::RefCell::new(&mut d.store);
+    let (dg, dtable, dstore) = (&dg, &dtable, &dstore);
+    // The fast path's accessors of the global, as the backend gets them.
+    let accessors = fast.and_then(|h| {
+        let mut indices = [0u32; 2];
+        // SAFETY: `h.global` is live; JS writes two u32.
+        let made = unsafe { fast_abi::global_access(h.global, 0, 1, indices.as_mut_ptr()) }.is_ok() && !indices.contains(&0);
+        // SAFETY: JS put a get () -> i64 and a set (i64) at these indices.
+        made.then(|| unsafe { (table_function::<GlobalGet>(indices[0]), table_function::<GlobalSet>(indices[1])) })
+    });
 
     for op in ["Global::get i32", "Global::set i32", "Table::get funcref", "Table::set funcref"] {
         let (g, table, add, g_js, t_js) = (&g, &table, &add, g_js.clone(), t_js.clone());
@@ -649,26 +714,13 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
                     black_box(unsafe { rtlbench_global_get() });
                 }),
                 Member::new("pyo3", move || drop(black_box(js::get_property(&g_js, "value").and_then(|v| v.extract::<i32>())))),
-                fast.map(|h| {
-                    let gh = h.global;
-                    Member::new("rtl2_global_get called directly", move || {
-                        let mut slot = 0u64;
-                        let _ = black_box(unsafe { fast_abi::global_get(gh, 0, &mut slot) });
-                        black_box(slot);
-                    })
-                }),
+                accessors.map(|(get, _)| Member::new("accessor: the global's Wasm get called directly", move || { black_box(unsafe { get() }); })),
             ),
             "Global::set i32" => (
                 Member::new("ours", move || g.set(&mut **store.borrow_mut(), Val::I32(7)).unwrap_or(())),
                 Member::new("raw", || unsafe { rtlbench_global_set(black_box(7)) }),
                 Member::new("pyo3", move || drop(black_box(int(7).map(|v| js::set_property(&g_js, "value", &v))))),
-                fast.map(|h| {
-                    let gh = h.global;
-                    Member::new("rtl2_global_set called directly", move || {
-                        let slot = 7u64;
-                        let _ = black_box(unsafe { fast_abi::global_set(gh, 0, &slot) });
-                    })
-                }),
+                accessors.map(|(_, set)| Member::new("accessor: the global's Wasm set called directly", move || unsafe { set(black_box(7)) })),
             ),
             "Table::get funcref" => (
                 Member::new("ours", move || drop(black_box(table.get(&mut **store.borrow_mut(), 0)))),
@@ -702,6 +754,13 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, l: &Lim
             members.extend([hand, raw]);
         } else {
             members.push(raw);
+        }
+        if !portable && op != "Table::set funcref" {
+            members.push(match op {
+                "Global::get i32" => Member::new(BACKEND_ACCESS, move || drop(black_box(be::WasmGlobal::get(dg, cx(&mut **dstore.borrow_mut()))))),
+                "Global::set i32" => Member::new(BACKEND_ACCESS, move || be::WasmGlobal::set(dg, cx(&mut **dstore.borrow_mut()), BVal::I32(7)).unwrap_or(())),
+                _ => Member::new(BACKEND_ACCESS, move || drop(black_box(be::WasmTable::get(dtable, cx(&mut **dstore.borrow_mut()), 0)))),
+            });
         }
         members.extend(step);
         if portable && op == "Table::get funcref" {

@@ -2,13 +2,16 @@
 //! global (`src/js/accessors.js`) and put in the shared function table, which
 //! Rust calls through function pointers, with no JS frame in between.
 //! - [`SmallCopies`]: a copy of at most [`MAX`] bytes between a guest memory
-//!   and Rust memory is two calls (the memory's size, then a load or a store).
+//!   and Rust memory is one call (a load or a store), after a bounds check
+//!   against the memory's size as last seen (a memory never shrinks; a copy
+//!   past it asks for the size again).
 //! - [`GlobalAccess`]: a numeric global's value, read or written, is one call.
 
 use super::portable::out_of_bounds;
 use crate::boundary::fast_abi;
 use crate::error::JsError;
 use anyhow::Result;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// The most bytes one small copy moves (one i64).
 pub(crate) const MAX: usize = 8;
@@ -32,11 +35,19 @@ type Store = unsafe extern "C" fn(u32, u32, u64);
 type Pages = unsafe extern "C" fn() -> u32;
 
 /// The small-copy functions of one guest memory.
-#[derive(Clone, Copy, Debug)]
+#[derive(Debug)]
 pub(crate) struct SmallCopies {
     load: Load,
     store: Store,
     pages: Pages,
+    /// The memory's size in pages when last asked; it only ever grows.
+    known_pages: AtomicU32,
+}
+
+impl Clone for SmallCopies {
+    fn clone(&self) -> Self {
+        Self { known_pages: AtomicU32::new(self.known_pages.load(Ordering::Relaxed)), ..*self }
+    }
 }
 
 impl SmallCopies {
@@ -52,21 +63,26 @@ impl SmallCopies {
         }
         let [load, store, pages] = indices;
         // SAFETY: JS put functions of these types at these indices (`memory` in accessors.js).
-        unsafe { Some(Self { load: function(load), store: function(store), pages: function(pages) }) }
+        unsafe { Some(Self { load: function(load), store: function(store), pages: function(pages), known_pages: AtomicU32::new(0) }) }
     }
 
-    /// Checks `offset..offset + len` against the memory's size now, so that
-    /// the load or store never traps (a trap must not unwind through Rust).
+    /// Checks `offset..offset + len` against the memory's size, so that the
+    /// load or store never traps (a trap must not unwind through Rust): the
+    /// size last seen answers when the range fits in it (memories never
+    /// shrink), else the memory is asked for its size now.
     fn check(&self, offset: usize, len: usize) -> Result<(u32, u32)> {
-        // SAFETY: see `of`.
-        let bytes = u64::from(unsafe { (self.pages)() }) * 65536;
-        match (offset as u64).checked_add(len as u64) {
-            Some(end) if end <= bytes && len <= MAX => Ok((offset as u32, len as u32)),
-            _ => {
-                let cause = JsError { name: "RangeError".into(), message: "out of bounds memory access".into() };
-                Err(out_of_bounds(offset, len, cause.into()))
-            }
+        let fits = |pages: u32| (offset as u64).checked_add(len as u64).is_some_and(|end| end <= u64::from(pages) * 65536);
+        if len <= MAX && fits(self.known_pages.load(Ordering::Relaxed)) {
+            return Ok((offset as u32, len as u32));
         }
+        // SAFETY: see `of`.
+        let pages = unsafe { (self.pages)() };
+        self.known_pages.store(pages, Ordering::Relaxed);
+        if len <= MAX && fits(pages) {
+            return Ok((offset as u32, len as u32));
+        }
+        let cause = JsError { name: "RangeError".into(), message: "out of bounds memory access".into() };
+        Err(out_of_bounds(offset, len, cause.into()))
     }
 
     /// Copies `buffer.len()` (at most [`MAX`]) bytes at `offset` out of the memory.

@@ -5,7 +5,8 @@
 
 use crate::bindings;
 use crate::boundary::Portable;
-use crate::error::{JsError, Trap, TrapCode, WasmException, take_host_error};
+use crate::call_state::take_host_error;
+use crate::error::{JsError, Trap, TrapCode, WasmException};
 use crate::store::StoreInner;
 use super::convert::from_js;
 use pyo3::prelude::*;

@@ -6,12 +6,12 @@ use super::portable::out_of_bounds;
 use super::{Made, Path, PortablePath};
 use crate::boundary::fast_abi;
 use super::fast_error;
-use crate::error::{clear_host_error, park_host_error};
+use crate::call_state::{enter, park_host_error};
 use crate::host_registry::{HostArgs, lookup, panic_message};
 use std::panic::catch_unwind;
 use crate::js_ref::JsRef;
 use crate::store_id::StoreId;
-use crate::store::{StoreInner, enter};
+use crate::store::StoreInner;
 use crate::type_code::{is_numeric, numeric_index};
 use crate::value::{from_slot, to_slot};
 use super::accessors::{self, GlobalAccess, SmallCopies};
@@ -108,11 +108,11 @@ fn table_func(counted: bool, handle: u32, sig: f64, store: StoreId) -> Option<Fu
 
 /// The small-copy functions of `memory` (handle `handle`) for a copy of
 /// `len` bytes, if it is small enough and they could be made.
-fn small_copies(memory: &Memory, handle: u32, len: usize) -> Option<SmallCopies> {
+fn small_copies(memory: &Memory, handle: u32, len: usize) -> Option<&SmallCopies> {
     if len > accessors::MAX {
         return None;
     }
-    *memory.small_copies().get_or_init(|| SmallCopies::of(handle))
+    memory.small_copies().get_or_init(|| SmallCopies::of(handle)).as_ref()
 }
 
 /// The accessors of numeric `global` (handle `handle`, type code `code`), if
@@ -147,7 +147,6 @@ impl Path for FastPath {
             return PortablePath.instantiate(store, module, imports);
         };
         let mut out = vec![0u32; module.types().export_is_tag.len()];
-        clear_host_error();
         let outcome = {
             let _entered = enter(store);
             // SAFETY: one import handle per import of the module, one signature
@@ -176,7 +175,6 @@ impl Path for FastPath {
             *slot = to_slot(arg).context("a reference argument on the fast path")?;
         }
         let (arg_slots, result_slots) = slots.split_at_mut(args.len());
-        clear_host_error();
         let outcome = {
             let _entered = enter(store);
             // SAFETY: `handle` is live, `shim` is the id of the function's

@@ -5,14 +5,14 @@ use super::{Made, Path};
 use crate::bindings;
 use crate::boundary::Portable;
 use super::from_py_err;
-use crate::error::{clear_host_error, park_host_error};
+use crate::call_state::{enter, park_host_error};
 use crate::host_registry::{HostArgs, lookup, panic_message};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::types::{PyBool, PyFloat, PyInt, PyTuple};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use crate::js_ref::JsRef;
 use crate::signature;
-use crate::store::{StoreInner, enter};
+use crate::store::StoreInner;
 use crate::type_code;
 use super::convert::{from_js, ref_from_js, ref_to_js, to_js};
 use crate::value::zero;
@@ -184,7 +184,6 @@ impl Path for PortablePath {
             } else {
                 refs.iter().map(|value| value.proxy(py)).collect::<PyResult<SmallVec<[_; 8]>>>()?
             };
-            clear_host_error();
             let outcome = {
                 let _entered = enter(store);
                 crate::js::call_positional(instantiator, &values)
@@ -205,7 +204,6 @@ impl Path for PortablePath {
         Python::attach(|py| {
             let caller = caller(py, func)?.bind(py);
             let js_args = call_args(py, args)?;
-            clear_host_error();
             let outcome = {
                 let _entered = enter(store);
                 crate::js::call_positional(caller, &js_args)
