@@ -54,11 +54,21 @@ pub(crate) fn unregister(id: u32) {
     // `freed` drops here, outside the registry borrow (its captures may do anything).
 }
 
-/// The host function `id`, or an error once its store dropped.
-pub(crate) fn lookup(id: u32) -> Result<Arc<Callback>> {
-    REGISTRY
-        .with(|registry| registry.borrow().get(id as usize).cloned().flatten())
-        .ok_or_else(|| anyhow!("host function called after its store was dropped"))
+/// Runs host function `id` with `args`; an error once its store dropped.
+///
+/// The entry is neither cloned nor borrowed while it runs (it may register
+/// or unregister host functions): an entry is removed only when its store
+/// drops, which cannot happen during one of its calls. A callback runs its
+/// closure only while its store is current, and the current store is
+/// borrowed by the `Func::call` or `Instance::new` below the call; called at
+/// any other time it fails first (`call_state::current`).
+pub(crate) fn run(id: u32, args: HostArgs<'_, '_>) -> Result<Option<Py<PyAny>>> {
+    let callback = REGISTRY
+        .with(|registry| registry.borrow().get(id as usize).and_then(|entry| entry.as_deref().map(std::ptr::from_ref)))
+        .ok_or_else(|| anyhow!("host function called after its store was dropped"))?;
+    // SAFETY: the entry stays registered for the whole call (see above), so
+    // the `Arc` it points into is alive.
+    unsafe { (*callback)(args) }
 }
 
 /// The text of a panic payload.

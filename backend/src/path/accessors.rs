@@ -90,6 +90,10 @@ impl SmallCopies {
         let (at, len) = self.check(offset, buffer.len())?;
         // SAFETY: in bounds (checked just before; nothing ran in between).
         let value = unsafe { (self.load)(at, len) };
+        if let Ok(word) = <&mut [u8; 8]>::try_from(&mut *buffer) {
+            *word = value.to_le_bytes();
+            return Ok(());
+        }
         // Byte by byte: a slice copy of a run-time length is a `memory.copy`,
         // which engines run out of line (it would cost more than the load).
         for (i, byte) in buffer.iter_mut().enumerate() {
@@ -101,8 +105,11 @@ impl SmallCopies {
     /// Copies `buffer` (at most [`MAX`] bytes) into the memory at `offset`.
     pub(crate) fn write(&self, offset: usize, buffer: &[u8]) -> Result<()> {
         let (at, len) = self.check(offset, buffer.len())?;
-        // Byte by byte, as in `read`.
-        let value = buffer.iter().rev().fold(0u64, |value, byte| (value << 8) | u64::from(*byte));
+        let value = match <[u8; 8]>::try_from(buffer) {
+            Ok(word) => u64::from_le_bytes(word),
+            // Byte by byte, as in `read`.
+            Err(_) => buffer.iter().rev().fold(0u64, |value, byte| (value << 8) | u64::from(*byte)),
+        };
         // SAFETY: in bounds (checked just before; nothing ran in between).
         unsafe { (self.store)(at, len, value) };
         Ok(())

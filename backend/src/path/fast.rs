@@ -7,7 +7,7 @@ use super::{Made, Path, PortablePath};
 use crate::boundary::fast_abi;
 use super::fast_error;
 use crate::call_state::{enter, park_host_error};
-use crate::host_registry::{HostArgs, lookup, panic_message};
+use crate::host_registry::{HostArgs, panic_message, run};
 use std::panic::catch_unwind;
 use crate::js_ref::JsRef;
 use crate::store_id::StoreId;
@@ -34,7 +34,7 @@ const INLINE_SLOTS: usize = 16;
 /// Returns 0 on success; on failure (a panic included) the error is parked
 /// for the enclosing call and it returns 1, so nothing unwinds into JS.
 extern "C" fn slots_trampoline(id: u32, args: *const u64, results: *mut u64) -> i32 {
-    let outcome = catch_unwind(|| lookup(id)?(HostArgs::Slots(args, results)).map(drop))
+    let outcome = catch_unwind(|| run(id, HostArgs::Slots(args, results)).map(drop))
         .unwrap_or_else(|panic| Err(anyhow::anyhow!("host function panicked: {}", panic_message(&panic))));
     match outcome {
         Ok(()) => 0,

@@ -6,7 +6,7 @@ use crate::bindings;
 use crate::boundary::Portable;
 use super::from_py_err;
 use crate::call_state::{enter, park_host_error};
-use crate::host_registry::{HostArgs, lookup, panic_message};
+use crate::host_registry::{HostArgs, panic_message, run};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::types::{PyBool, PyFloat, PyInt, PyTuple};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -44,7 +44,7 @@ pub(crate) struct HostTrampoline {
 impl HostTrampoline {
     #[pyo3(signature = (*args))]
     fn __call__(&self, py: Python<'_>, args: &Bound<'_, PyTuple>) -> PyResult<Py<PyAny>> {
-        let outcome = catch_unwind(AssertUnwindSafe(|| lookup(self.id)?(HostArgs::Python(py, args))))
+        let outcome = catch_unwind(AssertUnwindSafe(|| run(self.id, HostArgs::Python(py, args))))
             .unwrap_or_else(|panic| Err(anyhow::anyhow!("host function panicked: {}", panic_message(&panic))));
         match outcome {
             Ok(value) => Ok(value.unwrap_or_else(|| py.None())),
