@@ -208,7 +208,9 @@ def _cause(r):
         elif fam == "Memory":
             parts = [("getBuffer + release", r.find_with("(as the backend does)"))]
         elif fam == "Table::get":
-            parts = [("signature lookup", r.find("probe: one more PyO3 call"))]
+            one = r.find("probe: one more PyO3 call")
+            parts = [("frontend", r.diff(0, b)), ("signature lookup", one),
+                     ("backend Rust", r.diff(b, 1) - one if b is not None else None)]
         elif fam == "Instance::new":
             cross = r.idx("probe: one PyO3 call of a JS function that instantiates")
             parts = [("frontend", r.diff(0, b)), ("the crossing", r.ns(cross) if cross is not None else None),
@@ -510,22 +512,28 @@ def note(row, rows, first):
         text = (
             f"{n(ours)} ns against {n(limit)} ns, {n(row.diff(0, 1))} ns more than the raw copy. Handing JS a "
             f"memoryview of the Rust buffer and taking and releasing its buffer (`PyProxy.getBuffer`), without any "
-            f"copy, measures {n(gb)} ns (read-only and writable views alike)."
+            f"copy, measures {n(gb)} ns (read-only and writable views alike). The hand-written PyO3 copy through "
+            f"the same public FFI (`assign_to`/`assign` with a memoryview) takes {n(row.ns(2))} ns here "
+            f"({row.ratio(2):.2f}× the raw copy); ours is at {row.ns(0) / row.ns(2):.2f}× of it."
         )
         if not first:
             return text + same
         return text + (
-            " That fixed cost is the public FFI's only bulk path; the hand-written PyO3 copy (`assign_to`/`assign`) "
-            "pays it too (second table). *To close it:* nothing in Pyodide's public FFI copies into Rust memory more "
+            " That fixed cost, and the copy between a Python buffer and a JS typed array, are the public FFI's "
+            "only bulk path, and the hand-written copy pays both. *To close it:* nothing in Pyodide's public FFI copies into Rust memory more "
             "cheaply; only Pyodide internals (the heap's `HEAPU8`, as the fast path uses) avoid it."
         )
     if fam == "Table::get" and path == "portable":
         one = row.find("probe: one more PyO3 call")
         return (
-            f"{n(ours)} ns against {n(limit)} ns, {n(row.diff(0, 1))} ns more. Beyond the `table.get` crossing, "
-            f"`Func::from_js` makes a second one to find the function's signature in the JS signature registry (`backend/src/js/signatures.js`) "
-            f"({n(one)} ns for such a call; the list of every signature seen crosses only for a function the "
-            f"registry does not know). *To close it:* nothing cheaper through the public FFI: the value and its "
+            f"{n(ours)} ns against {n(limit)} ns, {n(row.diff(0, 1))} ns more, of which the frontend takes "
+            f"{n(front)} ns (its boxed `BackendObject`, an allocation per read, and dispatch). Beyond the "
+            f"`table.get` crossing, `Func::from_js` makes a second one to find the function's signature in the JS "
+            f"signature registry (`backend/src/js/signatures.js`) ({n(one)} ns for such a call; the list of every "
+            f"signature seen crosses only for a function the registry does not know); the remaining "
+            f"{n(row.diff(b, 1) - one)} ns are the backend's Rust around the two crossings (the index and result "
+            f"objects, the null check, the signature's decoding and the `Func` made for the JS function, and its "
+            f"proxy's release when the benchmark drops it). *To close it:* nothing cheaper through the public FFI: the value and its "
             f"signature can only come back together in a JS array, whose proxy and two reads cost more than the "
             f"second call; the fast path gets both in one direct call."
         )

@@ -43,21 +43,29 @@ fn parse_location(location: &str) -> Option<Site> {
 }
 
 /// The `(function index, offset)` of each instruction in `bytes` that can
-/// trap with a table index out of bounds.
+/// trap with a table index out of bounds. A module without tables has none
+/// (its code is not read), and a function body without any of the table
+/// instructions' opcode bytes is not decoded.
 fn scan(bytes: &[u8]) -> Vec<Site> {
     let mut sites = Vec::new();
     let mut function = 0u32;
+    let mut has_table = false;
     for payload in Parser::new(0).parse_all(bytes) {
         match payload {
             Ok(Payload::ImportSection(imports)) => {
                 for import in imports.into_imports().flatten() {
-                    if matches!(import.ty, wasmparser::TypeRef::Func(_) | wasmparser::TypeRef::FuncExact(_)) {
-                        function += 1;
+                    match import.ty {
+                        wasmparser::TypeRef::Func(_) | wasmparser::TypeRef::FuncExact(_) => function += 1,
+                        wasmparser::TypeRef::Table(_) => has_table = true,
+                        _ => {}
                     }
                 }
             }
+            Ok(Payload::TableSection(tables)) => has_table |= tables.count() > 0,
+            Ok(Payload::CodeSectionStart { .. }) if !has_table => break,
             Ok(Payload::CodeSectionEntry(body)) => {
-                if let Ok(mut reader) = body.get_operators_reader() {
+                let may_access_tables = body.as_bytes().iter().any(|b| TABLE_OPCODES.contains(b));
+                if may_access_tables && let Ok(mut reader) = body.get_operators_reader() {
                     while !reader.eof() {
                         let Ok((op, offset)) = reader.read_with_offset() else { break };
                         if is_table_op(&op) {
@@ -73,6 +81,11 @@ fn scan(bytes: &[u8]) -> Vec<Site> {
     }
     sites
 }
+
+/// The first byte of every instruction [`is_table_op`] accepts:
+/// `call_indirect`, `return_call_indirect`, `table.get`, `table.set` and the
+/// `0xfc` prefix of `table.init`/`copy`/`fill`.
+const TABLE_OPCODES: [u8; 5] = [0x11, 0x13, 0x25, 0x26, 0xfc];
 
 fn is_table_op(op: &Operator<'_>) -> bool {
     matches!(
@@ -129,5 +142,28 @@ mod tests {
         assert!(sites.contains(&format!("2:{:x}", body_start(1) + 2)));
         assert!(!sites.contains(&format!("1:{:x}", body_start(0) + 2)));
         assert!(!sites.contains("garbage"));
+    }
+
+    #[test]
+    fn a_module_without_tables_has_no_sites() {
+        // `call_indirect` needs a table; without one, even a body holding its
+        // opcode byte as an immediate (`i32.const 17`) records nothing.
+        let bytes = wat::parse_str(r#"(module (func (result i32) i32.const 17) (func (result i32) i32.const 0x25))"#).unwrap();
+        assert!(TableSites::scan(&bytes).0.is_empty());
+    }
+
+    #[test]
+    fn bodies_with_table_opcode_bytes_as_immediates_are_decoded_exactly() {
+        // `i32.const 17` holds 0x11 (`call_indirect`'s opcode) as an immediate:
+        // the body is decoded, and only the real `call_indirect` is a site.
+        let bytes = wat::parse_str(
+            r#"(module (type $v (func)) (table 1 funcref)
+                 (func (result i32) i32.const 17)
+                 (func i32.const 0 call_indirect (type $v)))"#,
+        )
+        .unwrap();
+        let sites = TableSites::scan(&bytes);
+        assert_eq!(sites.0.len(), 1, "{:x?}", sites.0);
+        assert_eq!(sites.0[0].0, 1);
     }
 }

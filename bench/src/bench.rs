@@ -755,7 +755,7 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut
         } else {
             members.push(raw);
         }
-        if !portable && op != "Table::set funcref" {
+        if !(portable && op != "Table::get funcref") && op != "Table::set funcref" {
             members.push(match op {
                 "Global::get i32" => Member::new(BACKEND_ACCESS, move || drop(black_box(be::WasmGlobal::get(dg, cx(&mut **dstore.borrow_mut()))))),
                 "Global::set i32" => Member::new(BACKEND_ACCESS, move || be::WasmGlobal::set(dg, cx(&mut **dstore.borrow_mut()), BVal::I32(7)).unwrap_or(())),

@@ -160,6 +160,7 @@ macro_rules! __for_each_case {
                 wrong_results_length,
                 results_slice_is_overwritten,
                 reentrant_calls,
+                host_functions_made_and_freed_during_a_call,
             ],
             link: [
                 missing_imports,

@@ -207,3 +207,51 @@ pub fn reentrant_calls<T: Target>(target: &T) -> Result<()> {
         "down(3)",
     )
 }
+
+/// A host function may make host functions and free others (by dropping a
+/// store) while it runs: the new function answers, and the running one
+/// finishes and returns its result.
+pub fn host_functions_made_and_freed_during_a_call<T: Target>(target: &T) -> Result<()> {
+    let engine = target.engine();
+    let mut other = Store::new(&engine, ());
+    let _theirs = Func::new(&mut other, FuncType::new([], []), |_, _, _| Ok(()));
+    let mut store = Store::new(&engine, Some(other));
+    let outer = Func::new(
+        &mut store,
+        FuncType::new([ValType::I32], [ValType::I32]),
+        |mut ctx, args, results| {
+            // Frees the other store's host function.
+            drop(ctx.data_mut().take());
+            let double = Func::new(
+                &mut ctx,
+                FuncType::new([ValType::I32], [ValType::I32]),
+                |_, args, results| {
+                    let Val::I32(x) = args[0] else {
+                        bail!("double got {:?}", args[0])
+                    };
+                    results[0] = Val::I32(x * 2);
+                    Ok(())
+                },
+            );
+            let mut out = [Val::I32(0)];
+            double.call(&mut ctx, &[args[0].clone()], &mut out)?;
+            results[0] = out[0].clone();
+            Ok(())
+        },
+    );
+    let mut imports = Imports::new();
+    imports.define("env", "outer", Extern::Func(outer));
+    let instance = instantiate(
+        &mut store,
+        r#"(module
+          (import "env" "outer" (func $outer (param i32) (result i32)))
+          (func (export "run") (param i32) (result i32) local.get 0 call $outer))"#,
+        &imports,
+    )?;
+    ensure_eq(
+        call_i32(&mut store, &instance, "run", &[Val::I32(21)])?,
+        42,
+        "run(21) through a host function made during the call",
+    )?;
+    ensure_eq(store.data().is_none(), true, "the other store was dropped during the call")
+}
