@@ -540,6 +540,9 @@ fn memoryview_as<'py>(py: Python<'py>, bytes: &mut [u8], writable: bool) -> PyRe
     unsafe { Bound::from_owned_ptr_or_err(py, pyo3::ffi::PyMemoryView_FromMemory(bytes.as_mut_ptr().cast(), bytes.len() as isize, flags)) }
 }
 
+/// The bulk copy's direct call from `ours`'s own buffer.
+const OURS_BUFFER: &str = "probe: rtl2_mem_read/write called directly with the Rust buffer ours copies (the same allocation)";
+
 /// The backend's memory copy called through its own types.
 const BACKEND_MEMORY: &str = "backend Memory::read/write without the wasm_runtime_layer frontend";
 /// The backend's global or table access called through its own types.
@@ -648,6 +651,16 @@ fn memory(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct,
                         }
                     },
                 ));
+                // The same direct call with the Rust buffer `ours` copies to or
+                // from: tells a slower copy of that buffer from the backend's work.
+                members.push(Member::new(OURS_BUFFER, move || {
+                    let mut b = b0.borrow_mut();
+                    if read {
+                        let _ = black_box(unsafe { fast_abi::mem_read(m, 64, len, b.as_mut_ptr()) });
+                    } else {
+                        let _ = black_box(unsafe { fast_abi::mem_write(m, 64, len, b.as_ptr()) });
+                    }
+                }));
             }
             if portable {
                 // The backend hands JS a writable view to read into and a read-only one to write from.

@@ -12,9 +12,9 @@ use wasm_runtime_layer::backend::{WasmFunc as _, Val as BVal};
 use wasm_runtime_layer::Val;
 
 /// The operations [`spin`] knows, for its error message.
-const OPS: &str = "call, call-backend, host, host-backend, table-get, instance-100, read8, write8, read8-backend, global-get, global-set, portable-f64, portable-i32";
+const OPS: &str = "call, call-backend, host, host-backend, table-get, instance-100, read8, write8, read8-backend, global-get, global-set, portable-f64, portable-i32, portable-table-get";
 
-/// Runs `op` on the fast path `n` times.
+/// Runs `op` `n` times (on the fast path, but for the `portable-` ones).
 pub fn spin(op: &str, n: u64) -> Result<()> {
     let (mut o, mut d): (Ours, Direct) = (ours(false)?, direct(false)?);
     match op {
@@ -91,6 +91,14 @@ pub fn spin(op: &str, n: u64) -> Result<()> {
                 let mut r = [Val::I32(0)];
                 f.call(&mut store, &args, &mut r)?;
                 black_box(r);
+            }
+        }
+        "portable-table-get" => {
+            let p = ours(true)?;
+            let mut store = p.store;
+            let table = p.instance.get_export(&store, "t").and_then(wasm_runtime_layer::Extern::into_table).ok_or_else(|| anyhow::anyhow!("no table t"))?;
+            for _ in 0..n {
+                black_box(table.get(&mut store, 0));
             }
         }
         "instance-100" => {
