@@ -615,9 +615,9 @@ fn memory(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut Direct,
                 members.push(Member::new(BACKEND_MEMORY, move || {
                     let mut b = buffer.borrow_mut();
                     if read {
-                        be::WasmMemory::read(dmem, c(&**dstore.borrow()), 64, &mut b).unwrap_or(());
+                        be::WasmMemory::read(dmem, c(&dstore.borrow()), 64, &mut b).unwrap_or(());
                     } else {
-                        be::WasmMemory::write(dmem, cx(&mut **dstore.borrow_mut()), 64, &b).unwrap_or(());
+                        be::WasmMemory::write(dmem, cx(&mut dstore.borrow_mut()), 64, &b).unwrap_or(());
                     }
                 }));
                 let mut indices = [0u32; 3];
@@ -770,9 +770,9 @@ fn globals_tables(py: Python<'_>, out: &Bound<'_, PyList>, o: &mut Ours, d: &mut
         }
         if !(portable && op != "Table::get funcref") && op != "Table::set funcref" {
             members.push(match op {
-                "Global::get i32" => Member::new(BACKEND_ACCESS, move || drop(black_box(be::WasmGlobal::get(dg, cx(&mut **dstore.borrow_mut()))))),
-                "Global::set i32" => Member::new(BACKEND_ACCESS, move || be::WasmGlobal::set(dg, cx(&mut **dstore.borrow_mut()), BVal::I32(7)).unwrap_or(())),
-                _ => Member::new(BACKEND_ACCESS, move || drop(black_box(be::WasmTable::get(dtable, cx(&mut **dstore.borrow_mut()), 0)))),
+                "Global::get i32" => Member::new(BACKEND_ACCESS, move || drop(black_box(be::WasmGlobal::get(dg, cx(&mut dstore.borrow_mut()))))),
+                "Global::set i32" => Member::new(BACKEND_ACCESS, move || be::WasmGlobal::set(dg, cx(&mut dstore.borrow_mut()), BVal::I32(7)).unwrap_or(())),
+                _ => Member::new(BACKEND_ACCESS, move || drop(black_box(be::WasmTable::get(dtable, cx(&mut dstore.borrow_mut()), 0)))),
             });
         }
         members.extend(step);
