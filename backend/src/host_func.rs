@@ -24,6 +24,7 @@ use anyhow::{Result, anyhow};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use smallvec::SmallVec;
+use std::mem::MaybeUninit;
 use std::sync::Arc;
 use wasm_runtime_layer::{FuncType, ValType};
 use wasm_runtime_layer::backend::Val;
@@ -60,21 +61,58 @@ fn call_with_slots<T>(store: &mut StoreInner<T>, ty: &FuncType, func: &HostFn<T>
         func(StoreContextMut { inner: store }, &args, &mut results)?;
         return write_slots(&results, result_types, out);
     }
-    let mut args = [const { Val::I32(0) }; STACK_VALUES];
-    let mut results = [const { Val::I32(0) }; STACK_VALUES];
-    for (i, value) in args.iter_mut().take(params.len()).enumerate() {
-        *value = arg(i);
+    let mut args = StackValues::new();
+    for i in 0..params.len() {
+        args.push(arg(i));
     }
-    for (value, ty) in results.iter_mut().zip(result_types) {
-        *value = unwritten(*ty);
+    let mut results = StackValues::new();
+    for ty in result_types {
+        results.push(unwritten(*ty));
     }
-    let results = &mut results[..result_types.len()];
-    func(StoreContextMut { inner: store }, &args[..params.len()], results)?;
-    write_slots(results, result_types, out)
+    func(StoreContextMut { inner: store }, args.as_mut_slice(), results.as_mut_slice())?;
+    write_slots(results.as_mut_slice(), result_types, out)
+}
+
+/// At most [`STACK_VALUES`] values in an array on the stack, of which only
+/// those pushed are initialised, and dropped (on every way out, a panic
+/// included): no vector, and no work for the unused places.
+struct StackValues {
+    values: [MaybeUninit<Val<Engine>>; STACK_VALUES],
+    len: usize,
+}
+
+impl StackValues {
+    fn new() -> Self {
+        Self { values: [const { MaybeUninit::uninit() }; STACK_VALUES], len: 0 }
+    }
+
+    /// Appends `value` (callers push at most [`STACK_VALUES`]; a value past
+    /// them would be dropped at once).
+    fn push(&mut self, value: Val<Engine>) {
+        if let Some(place) = self.values.get_mut(self.len) {
+            place.write(value);
+            self.len += 1;
+        }
+    }
+
+    /// The values pushed so far.
+    fn as_mut_slice(&mut self) -> &mut [Val<Engine>] {
+        // SAFETY: the first `len` places are initialised (`push`), and
+        // `MaybeUninit<V>` has the layout of `V`.
+        unsafe { std::slice::from_raw_parts_mut(self.values.as_mut_ptr().cast::<Val<Engine>>(), self.len) }
+    }
+}
+
+impl Drop for StackValues {
+    fn drop(&mut self) {
+        // SAFETY: drops exactly the initialised values, once.
+        unsafe { std::ptr::drop_in_place(self.as_mut_slice()) }
+    }
 }
 
 /// Checks a fast-path call's results and writes them to `out`, one slot
 /// each. A numeric value belongs to no store, so a type check is all it needs.
+#[inline]
 fn write_slots(results: &[Val<Engine>], types: &[ValType], out: *mut u64) -> Result<()> {
     for (i, (value, expected)) in results.iter().zip(types).enumerate() {
         check_type(value, *expected, || format!("host function result {i}"))?;

@@ -122,10 +122,17 @@ impl JsRef {
     }
 
     /// The value's fast-path handle, registered on first need; `None` without a fast path.
+    #[inline]
     pub(crate) fn handle(&self) -> Option<u32> {
-        if let Some(handle) = self.known_handle() {
-            return Some(handle);
+        match self.known_handle() {
+            Some(handle) => Some(handle),
+            None => self.register_handle(),
         }
+    }
+
+    /// Registers the value with the fast runtime (`handle`'s first need).
+    #[cold]
+    fn register_handle(&self) -> Option<u32> {
         Python::attach(|py| {
             let runtime = crate::fast::runtime(py)?;
             let proxy = self.proxy(py).ok()?;

@@ -26,7 +26,7 @@ use wasm_runtime_layer::{FuncType, RefType};
 pub(crate) struct FastPath;
 
 /// Most calls pass few values: their slots live on the stack.
-const INLINE_SLOTS: usize = 16;
+const INLINE_SLOTS: usize = 8;
 
 /// The fast path's host-call entry point, called by JS (a host thunk,
 /// `src/js/host_thunks.js`) through the function table: reads the arguments
