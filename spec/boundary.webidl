@@ -119,9 +119,10 @@ namespace FastAbi {
   long ping(long x);
   // Drops one owner of `handle`.
   undefined free(unsigned long handle);
-  // Adds one owner to `handle`, a live handle (a `tableGet` of kind 3 that
-  // Rust has no function for).
-  undefined retain(unsigned long handle);
+  // Adds one owner to `handle`, a live handle of a function (a `tableGet` of
+  // kind 3 that Rust has no function for), and returns its signature id (-1
+  // if it has none registered).
+  long retain(unsigned long handle);
   // Calls function `func` of signature `sig`: arguments from `args`, results
   // to `results`, one slot each.
   [Fallible] undefined call(unsigned long func, unsigned long sig, [In=u64] unsigned long args, [Out=u64] unsigned long results);

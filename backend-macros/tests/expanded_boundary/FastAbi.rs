@@ -9,7 +9,7 @@ pub mod fast_abi {
         unsafe extern "C" {
             pub fn rtl2_ping(x: i32) -> i32;
             pub fn rtl2_free(handle: u32) -> ();
-            pub fn rtl2_retain(handle: u32) -> ();
+            pub fn rtl2_retain(handle: u32) -> i32;
             pub fn rtl2_call(
                 func: u32,
                 sig: u32,
@@ -62,7 +62,7 @@ pub mod fast_abi {
     struct Direct {
         ping: unsafe extern "C" fn(i32) -> i32,
         free: unsafe extern "C" fn(u32) -> (),
-        retain: unsafe extern "C" fn(u32) -> (),
+        retain: unsafe extern "C" fn(u32) -> i32,
         call: unsafe extern "C" fn(u32, u32, *const u64, *mut u64) -> i32,
         mem_read: unsafe extern "C" fn(u32, usize, usize, *mut u8) -> i32,
         mem_write: unsafe extern "C" fn(u32, usize, usize, *const u8) -> i32,
@@ -106,7 +106,7 @@ pub mod fast_abi {
                 >(indices[1usize]),
                 retain: ::core::mem::transmute::<
                     usize,
-                    unsafe extern "C" fn(u32) -> (),
+                    unsafe extern "C" fn(u32) -> i32,
                 >(indices[2usize]),
                 call: ::core::mem::transmute::<
                     usize,
@@ -209,7 +209,7 @@ pub mod fast_abi {
         let raw: () = ();
         raw
     }
-    /** WebIDL: `undefined retain(unsigned long handle);`
+    /** WebIDL: `long retain(unsigned long handle);`
 
  A body that throws has its error kept and returns zero.*/
     ///
@@ -217,14 +217,14 @@ pub mod fast_abi {
     /// Handles must be live, and every pointer valid for what the JS body
     /// reads or writes there.
     #[allow(unused_variables, clippy::unused_unit)]
-    pub unsafe fn retain(handle: u32) -> () {
+    pub unsafe fn retain(handle: u32) -> i32 {
         #[cfg(target_os = "emscripten")]
-        let raw: () = match DIRECT.get() {
+        let raw: i32 = match DIRECT.get() {
             ::core::option::Option::Some(direct) => unsafe { (direct.retain)(handle) }
             ::core::option::Option::None => unsafe { imports::rtl2_retain(handle) }
         };
         #[cfg(not(target_os = "emscripten"))]
-        let raw: () = ();
+        let raw: i32 = 0;
         raw
     }
     /** WebIDL: `undefined call(unsigned long func, unsigned long sig, [In=u64] unsigned long args, [Out=u64] unsigned long results);`

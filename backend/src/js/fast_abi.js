@@ -12,6 +12,7 @@
 
   retain(handle) {
     rt.retain(handle);
+    return rt.signatures.known(funcSigs.get(rt.handles[handle]));
   },
 
   call(func, sig, args, results) {
@@ -80,11 +81,17 @@
       d.setFloat64(out + 8, id, true);
     } else {
       // A function Rust holds keeps its one handle and is not counted again:
-      // Rust answers from its own cache of functions by handle.
+      // Rust answers from its own cache of functions by handle (and asks
+      // `retain` for the signature in the rare case it has none to answer).
       const held = rt.held(v);
-      d.setFloat64(out, held >= 0 ? 3 : 2, true);
-      d.setFloat64(out + 8, held >= 0 ? held : rt.register(v), true);
-      d.setFloat64(out + 16, rt.signatures.known(funcSigs.get(v)), true);
+      if (held >= 0) {
+        d.setFloat64(out, 3, true);
+        d.setFloat64(out + 8, held, true);
+      } else {
+        d.setFloat64(out, 2, true);
+        d.setFloat64(out + 8, rt.register(v), true);
+        d.setFloat64(out + 16, rt.signatures.known(funcSigs.get(v)), true);
+      }
     }
   },
 

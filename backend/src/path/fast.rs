@@ -90,19 +90,23 @@ fn export_sigs(module: &Module) -> Option<&[i32]> {
 }
 
 /// The function a fast `table_get` found: handle `handle`, counted for Rust
-/// (`counted`) or a function Rust already holds; `sig` its signature id.
+/// with signature id `sig` (`counted`), or a function Rust already holds
+/// (JS sends no signature then: Rust has the `Func`).
 fn table_func(counted: bool, handle: u32, sig: f64, store: StoreId) -> Option<Func> {
-    if !counted && let Some(held) = Func::held(handle, store) {
-        return Some(held);
-    }
-    if !counted {
-        // Held by Rust, but not as a `Func` of this store: one more owner.
+    let sig = if counted {
+        sig as i64
+    } else {
+        if let Some(held) = Func::held(handle, store) {
+            return Some(held);
+        }
+        // Held by Rust, but not as a `Func` of this store: one more owner,
+        // and its signature.
         // SAFETY: JS just reported `handle` live.
-        unsafe { fast_abi::retain(handle) };
-    }
+        i64::from(unsafe { fast_abi::retain(handle) })
+    };
     // Owning the handle frees it if the portable path has to answer.
     let js = JsRef::from_handle(handle);
-    let ty = u32::try_from(sig as i64).ok().and_then(crate::signature::of_fast_id)?;
+    let ty = u32::try_from(sig).ok().and_then(crate::signature::of_fast_id)?;
     Some(Func::from_parts(js, ty, store))
 }
 

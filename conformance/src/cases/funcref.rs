@@ -238,7 +238,8 @@ pub fn funcs_from_tables<T: Target>(target: &T) -> Result<()> {
 
 /// A function read from a table again while the host still holds earlier
 /// reads of it, and again after the host dropped every one, is the same
-/// callable function each time; likewise a host function the host put there.
+/// callable function each time; likewise a host function the host put there,
+/// read while the host holds it and after.
 pub fn funcs_read_again_from_tables<T: Target>(target: &T) -> Result<()> {
     let (mut store, instance, mul) = setup(target)?;
     let t = table(&store, &instance, "table")?;
@@ -259,6 +260,11 @@ pub fn funcs_read_again_from_tables<T: Target>(target: &T) -> Result<()> {
     let fresh = read(&mut store, 3)?;
     ensure_eq(call_bin(&mut store, &fresh, 10, 4)?, 6, "a read after every earlier one dropped")?;
     t.set(&mut store, 0, Ref::FuncRef(Some(mul.clone())))?;
+    // Read while the host still holds it (the backend may have no `Func` of
+    // its own for it to answer with).
+    let while_held = read(&mut store, 0)?;
+    ensure_eq(call_bin(&mut store, &while_held, 6, 7)?, 42, "host mul read back while the host holds it")?;
+    drop(while_held);
     drop(mul);
     for i in 0..3 {
         let got = read(&mut store, 0)?;
