@@ -25,6 +25,8 @@ pub(crate) const MAX: usize = 8;
 /// the `JsRef` held beside the accessor prevents.
 unsafe fn function<F: Copy>(index: u32) -> F {
     // On wasm32 a function pointer is its index in the shared function table.
+    // Checked at compile time (a `const` block): it cannot fire at run time,
+    // whatever the input; a wrong `F` fails the build instead.
     const { assert!(size_of::<F>() == size_of::<usize>(), "an accessor is a function pointer") };
     // SAFETY: see the function's contract (`F` is a function pointer, the size of a `usize`).
     unsafe { std::mem::transmute_copy::<usize, F>(&(index as usize)) }
